@@ -1,0 +1,10 @@
+// Prints what a browser downloads: the .wasm and its JS glue, raw and gzipped.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const files = ['pkg/disclosure_report_bg.wasm', 'pkg/disclosure_report.js'];
+for (const file of files) {
+  const bytes = readFileSync(new URL(`../${file}`, import.meta.url));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  console.log(`size: ${file.padEnd(32)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzipped`);
+}

@@ -1,0 +1,10 @@
+//! disclosure-report: checks the statistics tables of government information disclosure annual
+//! reports (政府信息公开工作年度报告) and renders a preview of the finished report.
+//!
+//! The core knows nothing of the browser; the browser binding lives in `wasm` and is compiled only
+//! for `wasm32`.
+
+pub mod value;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,170 @@
+//! The value parser, case by case. The same tests run natively (`cargo test`) and in Chromium
+//! (`wasm-pack test --headless --chrome`).
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use disclosure_report::value::{parse, Amount, Normalization, Parsed, Refusal, ValueKind};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn count(text: &str) -> Parsed {
+    parse(text, ValueKind::Count)
+}
+
+fn amount_of(p: &Parsed) -> Amount {
+    match p {
+        Parsed::Number(n) => n.amount,
+        other => panic!("expected a number, got {other:?}"),
+    }
+}
+
+fn refusal(p: Parsed) -> Refusal {
+    match p {
+        Parsed::Refused(r) => r,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn norms(p: &Parsed) -> Vec<Normalization> {
+    match p {
+        Parsed::Number(n) => n.normalizations.clone(),
+        _ => vec![],
+    }
+}
+
+#[test]
+fn plain_ascii_digits() {
+    let p = count("645");
+    assert_eq!(amount_of(&p), Amount::from_int(645));
+    assert!(norms(&p).is_empty(), "plain digits need no normalisation");
+}
+
+#[test]
+fn full_width_digits() {
+    let p = count("６４５");
+    assert_eq!(amount_of(&p), Amount::from_int(645));
+    assert_eq!(norms(&p), vec![Normalization::FullWidth]);
+}
+
+#[test]
+fn thousands_separators_ascii_and_full_width() {
+    assert_eq!(amount_of(&count("1,234")), Amount::from_int(1234));
+    assert_eq!(amount_of(&count("1，234")), Amount::from_int(1234));
+    assert_eq!(amount_of(&count("12,345,678")), Amount::from_int(12_345_678));
+    assert!(norms(&count("1,234")).contains(&Normalization::Separators));
+    assert_eq!(refusal(count("1,23")), Refusal::MisplacedSeparator);
+    assert_eq!(refusal(count("1234,5")), Refusal::MisplacedSeparator);
+}
+
+#[test]
+fn surrounding_spaces_and_zero_width_characters() {
+    assert_eq!(amount_of(&count("  645 ")), Amount::from_int(645));
+    assert_eq!(amount_of(&count("\u{200B}645\u{FEFF}")), Amount::from_int(645));
+    assert_eq!(amount_of(&count("\u{3000}6 45")), Amount::from_int(645));
+    assert!(norms(&count(" 645")).contains(&Normalization::Whitespace));
+}
+
+#[test]
+fn trailing_unit() {
+    let p = count("645条");
+    assert_eq!(amount_of(&p), Amount::from_int(645));
+    assert_eq!(norms(&p), vec![Normalization::Unit { unit: "条".into() }]);
+    assert_eq!(amount_of(&count("6人次")), Amount::from_int(6));
+    let money = parse("2.5万元", ValueKind::Money);
+    assert_eq!(amount_of(&money), Amount(25_000));
+}
+
+#[test]
+fn yuan_converted_to_wan_yuan() {
+    let p = parse("251000元", ValueKind::Money);
+    assert_eq!(amount_of(&p), Amount::from_int(25) + Amount(1_000));
+    assert_eq!(amount_of(&parse("160.5964万元", ValueKind::Money)), Amount(1_605_964));
+    assert_eq!(refusal(parse("12元", ValueKind::Count)), Refusal::UnknownUnit { unit: "元".into() });
+}
+
+#[test]
+fn signs() {
+    assert_eq!(amount_of(&parse("+3", ValueKind::Signed)), Amount::from_int(3));
+    assert_eq!(amount_of(&parse("-2", ValueKind::Signed)), Amount::from_int(-2));
+    assert_eq!(amount_of(&parse("－2", ValueKind::Signed)), Amount::from_int(-2));
+    assert_eq!(refusal(count("-2")), Refusal::Negative);
+    assert_eq!(refusal(parse("--253", ValueKind::Signed)), Refusal::MalformedSign);
+    assert_eq!(refusal(count("--3")), Refusal::MalformedSign);
+    assert_eq!(refusal(count("3-")), Refusal::MalformedSign);
+    assert_eq!(amount_of(&count("-0")), Amount::ZERO, "minus zero is zero");
+}
+
+#[test]
+fn decimals() {
+    assert_eq!(amount_of(&parse("0.0001", ValueKind::Money)), Amount(1));
+    assert_eq!(amount_of(&parse("2", ValueKind::Money)), Amount::from_int(2));
+    assert_eq!(amount_of(&count("3.0")), Amount::from_int(3), "a whole number written with .0 is whole");
+    assert_eq!(refusal(count("2.5")), Refusal::NotInteger);
+    assert_eq!(refusal(parse("0.00001", ValueKind::Money)), Refusal::TooManyDecimals);
+    assert_eq!(refusal(parse("0.00001万元", ValueKind::Money)), Refusal::TooManyDecimals);
+    assert_eq!(refusal(parse("1.5元", ValueKind::Money)), Refusal::TooManyDecimals);
+}
+
+#[test]
+fn refuses_empty_text() {
+    assert_eq!(count(""), Parsed::Blank);
+    assert_eq!(count("   "), Parsed::Blank);
+    assert_eq!(count("\u{200B}"), Parsed::Blank);
+}
+
+#[test]
+fn refuses_letters_mixed_into_digits() {
+    assert_eq!(refusal(count("1O")), Refusal::Letters { found: "O".into() });
+    assert_eq!(refusal(count("l2")), Refusal::Letters { found: "l".into() });
+    assert_eq!(refusal(count("abc")), Refusal::Letters { found: "a".into() });
+}
+
+#[test]
+fn refuses_two_decimal_points() {
+    assert_eq!(refusal(count("1.2.3")), Refusal::DecimalPoints);
+    assert_eq!(refusal(parse("1..2", ValueKind::Money)), Refusal::DecimalPoints);
+}
+
+#[test]
+fn refuses_values_too_large_to_be_real() {
+    assert_eq!(refusal(count("99999999999999999999")), Refusal::TooLarge);
+    assert_eq!(refusal(count("1000000000001")), Refusal::TooLarge);
+    assert_eq!(amount_of(&count("1000000000000")), Amount::from_int(1_000_000_000_000));
+}
+
+#[test]
+fn refuses_other_characters_and_lone_signs() {
+    assert_eq!(refusal(count("12#")), Refusal::UnexpectedCharacter { found: "#".into() });
+    assert_eq!(refusal(count("+")), Refusal::NoDigits);
+    assert_eq!(refusal(count("条")), Refusal::NoDigits);
+}
+
+#[test]
+fn not_applicable_and_annotations() {
+    assert_eq!(count("/"), Parsed::NotApplicable);
+    let p = count("22（其中修订16件）");
+    assert_eq!(amount_of(&p), Amount::from_int(22));
+    match &p {
+        Parsed::Number(n) => assert_eq!(n.note(), Some("其中修订16件")),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn display_is_plain_decimal() {
+    assert_eq!(Amount(1_605_964).to_string(), "160.5964");
+    assert_eq!(Amount::from_int(645).to_string(), "645");
+    assert_eq!(Amount(-25_000).to_string(), "-2.5");
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for text in
+        ["\u{0}", "（", "）", "(1)", "1(", "１２３４５６７８９０１２３４５", "١٢٣", "💯", "0x1F", "1e5", "∞", "NaN"]
+    {
+        for kind in [ValueKind::Count, ValueKind::Money, ValueKind::Signed] {
+            let _ = parse(text, kind);
+        }
+    }
+}
