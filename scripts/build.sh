@@ -8,5 +8,10 @@ t0=$(date +%s%N)
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name disclosure_report --no-pack 2>&1 \
   | grep -vE '^\[INFO\]|^$' || true
 [ -f pkg/disclosure_report_bg.wasm ] || { echo "build: wasm-pack produced no pkg/disclosure_report_bg.wasm" >&2; exit 1; }
+# pkg/ is the whole browser bundle: the wasm-bindgen output plus the component, its styles and
+# types, and the preview's style sheet, so a portal copies one folder.
+for f in js/*.js js/*.css js/*.d.ts www/preview.css; do
+  if [ -e "$f" ]; then cp "$f" pkg/; fi
+done
 node scripts/size-report.mjs
 printf 'build: done in %d ms\n' $(( ($(date +%s%N) - t0) / 1000000 ))

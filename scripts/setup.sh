@@ -54,11 +54,14 @@ wasm_std_present() { # $1: rustc
   compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
 }
 toolchain=""
-if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+# SETUP_WASM_TOOLCHAIN=debian takes the Debian route even where rustup works (to test that route).
+force_debian=0
+[ "${SETUP_WASM_TOOLCHAIN:-}" = debian ] && force_debian=1
+if [ $force_debian = 0 ] && command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   toolchain=rustup
-elif [ -x /usr/bin/rustc ] && /usr/bin/rustc --version 2>/dev/null | grep -q . && wasm_std_present /usr/bin/rustc; then
+elif [ -x /usr/bin/rustc ] && wasm_std_present /usr/bin/rustc; then
   toolchain=debian
-elif command -v rustup >/dev/null && timeout 45 rustup target add wasm32-unknown-unknown >"$state/rustup.log" 2>&1; then
+elif [ $force_debian = 0 ] && command -v rustup >/dev/null && timeout 45 rustup target add wasm32-unknown-unknown >"$state/rustup.log" 2>&1; then
   toolchain=rustup
 else
   # rustup could not add the target: Debian's rustc-web, with the wasm32 std built from source.
