@@ -4,6 +4,15 @@
 //! The core knows nothing of the browser; the browser binding lives in `wasm` and is compiled only
 //! for `wasm32`.
 
+pub mod checks;
+pub mod diagnostic;
+pub mod engine;
+pub mod form;
+pub mod import;
+pub mod messages;
+pub mod render;
+pub mod report;
+pub mod validate;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

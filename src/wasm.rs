@@ -1,10 +1,17 @@
 //! The browser binding: the only place that knows of wasm-bindgen. Each export decodes its
 //! arguments, calls the core, and encodes the result through one serializer configuration; misuse
-//! (bad options) throws a JS `Error`, findings are returned as data.
+//! (bad options, an unknown form or cell) throws a JS `Error`, findings are returned as data.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::engine::{self, Mode};
+use crate::form::{labels, FormId};
+use crate::import;
+use crate::messages::{self, Lang};
+use crate::render::{self, RenderOptions};
+use crate::report::Report;
+use crate::validate::{self, Options};
 use crate::value::{self, ValueKind};
 
 /// One serializer for the whole boundary: plain JS objects (not `Map`s), camelCase from serde.
@@ -14,17 +21,166 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("disclosure-report: cannot encode the result: {e}")))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+/// Decode an argument; `undefined` and `null` give the default.
+fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("disclosure-report: {what}: {e}")))
+}
+
+fn report_from_js(value: JsValue) -> Result<Report, JsError> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("disclosure-report: the report is not in the project's JSON format: {e}")))
+}
+
+fn form_from_str(form: &str) -> Result<FormId, JsError> {
+    FormId::parse(form).ok_or_else(|| {
+        JsError::new(&format!("disclosure-report: unknown form \"{form}\" (use \"2016\", \"2019\" or \"2021\")"))
+    })
 }
 
 /// `parseValue(text, kind = "count")`: what a person typed, read as a number or refused with a reason.
 #[wasm_bindgen(js_name = parseValue)]
 pub fn parse_value(text: &str, kind: JsValue) -> Result<JsValue, JsError> {
-    let kind: ValueKind = if kind.is_undefined() || kind.is_null() {
-        ValueKind::Count
-    } else {
-        from_js(kind, "kind must be \"count\", \"money\" or \"signed\"")?
-    };
-    to_js(&value::parse(text, kind))
+    #[derive(Deserialize, Default)]
+    #[serde(transparent)]
+    struct Kind(Option<ValueKind>);
+    let Kind(kind) = from_js(kind, "kind must be \"count\", \"money\" or \"signed\"")?;
+    to_js(&value::parse(text, kind.unwrap_or(ValueKind::Count)))
+}
+
+/// `formDefinition(form)`: the tables, rows, columns and cell ids of a form version.
+#[wasm_bindgen(js_name = formDefinition)]
+pub fn form_definition(form: &str) -> Result<JsValue, JsError> {
+    to_js(&form_from_str(form)?.def().view())
+}
+
+/// `matchLabel(form, tableId, label)`: the row a printed label names, as the text importer matches
+/// it (widths, numbering, typos), or `null`.
+#[wasm_bindgen(js_name = matchLabel)]
+pub fn match_label(form: &str, table: &str, label: &str) -> Result<Option<String>, JsError> {
+    let def = form_from_str(form)?.def();
+    let table = def.tables.iter().find(|t| t.id == table).ok_or_else(|| {
+        JsError::new(&format!("disclosure-report: form {} has no table \"{table}\"", def.id.as_str()))
+    })?;
+    Ok(labels::match_row(table, label).map(|r| table.rows[r].id.to_string()))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Validated<'a> {
+    form: &'a str,
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+}
+
+/// `validate(report, { mode, lang, agencyKind })`: every finding of a report, tables and text.
+#[wasm_bindgen]
+pub fn validate(report: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let report = report_from_js(report)?;
+    let options: Options = from_js(options, "options")?;
+    let diagnostics = validate::validate(&report, &options);
+    to_js(&Validated { form: report.form.as_str(), diagnostics })
+}
+
+/// `renderPreview(report, { lang, mode })`: the finished report as HTML (one element, escaped by
+/// construction), its findings marked.
+#[wasm_bindgen(js_name = renderPreview)]
+pub fn render_preview(report: JsValue, options: JsValue) -> Result<String, JsError> {
+    let report = report_from_js(report)?;
+    let options: Options = from_js(options, "options")?;
+    let diagnostics = validate::validate(&report, &options);
+    Ok(render::html(&report, &diagnostics, &RenderOptions { lang: options.lang, standalone: false }))
+}
+
+/// `importReport(text, { lang })`: a report from the text it comes in (as published, Markdown, TSV,
+/// the project's JSON): `{ report, diagnostics }`, or `{ error }` saying why nothing could be read.
+#[wasm_bindgen(js_name = importReport)]
+pub fn import_report(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    enum Outcome {
+        #[serde(untagged)]
+        Imported { report: Report, diagnostics: Vec<crate::diagnostic::Diagnostic> },
+        #[serde(untagged)]
+        Failed { error: String },
+    }
+    let options: Options = from_js(options, "options")?;
+    match import::import(text) {
+        Ok(imported) => {
+            let mut diagnostics = imported.diagnostics;
+            messages::localize(&mut diagnostics, imported.report.form.def(), options.lang);
+            to_js(&Outcome::Imported { report: imported.report, diagnostics })
+        }
+        Err(error) => to_js(&Outcome::Failed { error: error.message(options.lang) }),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct CheckerOptions {
+    mode: Mode,
+    lang: Lang,
+}
+
+/// A form being filled in the page: one per form, kept inside the wasm instance so a keystroke
+/// re-checks only the rules of the changed cell and converts only their findings.
+#[wasm_bindgen(js_name = Checker)]
+pub struct JsChecker {
+    inner: engine::Checker,
+    lang: Lang,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl JsChecker {
+    /// `new Checker(form, { mode: "filling" | "submit" | "review", lang: "zh" | "en" })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(form: &str, options: JsValue) -> Result<JsChecker, JsError> {
+        let options: CheckerOptions = from_js(options, "options")?;
+        Ok(JsChecker { inner: engine::Checker::new(form_from_str(form)?, options.mode), lang: options.lang })
+    }
+
+    /// `setCell(id, text)`: `{ rules, diagnostics }`, the keys re-checked and their current findings.
+    #[wasm_bindgen(js_name = setCell)]
+    pub fn set_cell(&mut self, id: &str, text: &str) -> Result<JsValue, JsError> {
+        let mut update = self.inner.set_cell(id, text).ok_or_else(|| {
+            JsError::new(&format!("disclosure-report: form {} has no cell \"{id}\"", self.inner.form().id.as_str()))
+        })?;
+        messages::localize(&mut update.diagnostics, self.inner.form(), self.lang);
+        to_js(&update)
+    }
+
+    /// Every current finding of the table.
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        let mut all = self.inner.diagnostics();
+        messages::localize(&mut all, self.inner.form(), self.lang);
+        to_js(&all)
+    }
+
+    /// The running totals of sums still being filled.
+    pub fn pending(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.pending())
+    }
+
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&mut self, lang: &str) -> Result<(), JsError> {
+        self.lang = Lang::parse(lang).ok_or_else(|| {
+            JsError::new(&format!("disclosure-report: unknown language \"{lang}\" (use \"zh\" or \"en\")"))
+        })?;
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = setMode)]
+    pub fn set_mode(&mut self, mode: JsValue) -> Result<(), JsError> {
+        let mode: Mode = from_js(mode, "mode must be \"filling\", \"submit\" or \"review\"")?;
+        self.inner.set_mode(mode);
+        Ok(())
+    }
+
+    /// The cells as typed, as a report in the project's JSON format.
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        let mut report = Report::new(self.inner.form().id);
+        report.cells = self.inner.cells().map(|(id, text)| (id.to_string(), text.to_string())).collect();
+        to_js(&report)
+    }
 }

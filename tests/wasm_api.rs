@@ -45,3 +45,70 @@ fn money_keeps_four_decimals_exactly() {
 fn a_bad_kind_is_misuse_and_throws() {
     assert!(parse_value("1", JsValue::from_str("apples")).is_err());
 }
+
+mod checker {
+    use disclosure_report::diagnostic::{Code, Diagnostic, Severity};
+    use disclosure_report::engine::Update;
+    use disclosure_report::form::FormId;
+    use disclosure_report::report::Report;
+    use disclosure_report::wasm::{form_definition, match_label, validate, JsChecker};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        js_sys::Reflect::get(v, &key.into()).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn set_cell_returns_only_the_rules_it_touched_with_messages() {
+        let mut checker = JsChecker::new("2016", JsValue::UNDEFINED).unwrap();
+        for (id, text) in [("3.1.1", "0"), ("3.1.2", "0"), ("3.1.3", "1"), ("3.1.4", "0")] {
+            checker.set_cell(id, text).unwrap();
+        }
+        let update: Update = serde_wasm_bindgen::from_value(checker.set_cell("3.1", "2").unwrap()).unwrap();
+        assert_eq!(update.rules, vec!["cell:3.1", "sum-mismatch:3.1"]);
+        let d = &update.diagnostics[0];
+        assert_eq!((d.code, d.severity), (Code::SumMismatch, Severity::Error));
+        assert!(d.message.contains("收到申请数"), "the message is made, in Chinese by default: {}", d.message);
+        checker.set_language("en").unwrap();
+        let all: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.diagnostics().unwrap()).unwrap();
+        let d = all.iter().find(|d| d.code == Code::SumMismatch).unwrap();
+        assert!(d.message.starts_with('"'), "English after setLanguage: {}", d.message);
+    }
+
+    #[wasm_bindgen_test]
+    fn unknown_cells_forms_and_languages_are_misuse() {
+        let mut checker = JsChecker::new("2016", JsValue::UNDEFINED).unwrap();
+        assert!(checker.set_cell("B:1:total", "1").is_err());
+        assert!(checker.set_language("fr").is_err());
+        assert!(JsChecker::new("2015", JsValue::UNDEFINED).is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_form_definition_lists_rows_and_their_cells() {
+        let def = form_definition("2016").unwrap();
+        let tables = js_sys::Array::from(&get(&def, "tables"));
+        let rows = js_sys::Array::from(&get(&tables.get(0), "rows"));
+        let row = rows.iter().find(|r| get(r, "id").as_string().as_deref() == Some("3.1")).expect("row 3.1");
+        assert_eq!(get(&row, "label").as_string().as_deref(), Some("（一）收到申请数"));
+        assert_eq!(js_sys::Array::from(&get(&row, "cells")).get(0).as_string().as_deref(), Some("3.1"));
+    }
+
+    #[wasm_bindgen_test]
+    fn labels_match_as_the_importer_matches_them() {
+        assert_eq!(match_label("2016", "", "(一)收到申请数").unwrap().as_deref(), Some("3.1"));
+        assert_eq!(match_label("2016", "", "2.兼职人数").unwrap().as_deref(), Some("8.3.2"));
+        assert!(match_label("2016", "Z", "x").is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn validate_takes_the_upload_json() {
+        let mut report = Report::new(FormId::F2016);
+        report.cells.insert("3.1".into(), "1O".into());
+        let value = serde_wasm_bindgen::to_value(&report).unwrap();
+        let result = validate(value, JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&result, "form").as_string().as_deref(), Some("2016"));
+        let diagnostics: Vec<Diagnostic> = serde_wasm_bindgen::from_value(get(&result, "diagnostics")).unwrap();
+        assert!(diagnostics.iter().any(|d| d.code == Code::InvalidNumber && d.cells == vec!["3.1"]));
+    }
+}

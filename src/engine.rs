@@ -1,0 +1,550 @@
+//! The rule engine: every cell of a form read by the value parser, every rule of the form expanded to
+//! concrete cells and evaluated, every finding collected (never stopping at the first).
+//!
+//! Blank-aware: a blank cell is never summed as 0 silently. A rule with blank cells is checked only as
+//! far as it can be: children that already exceed their parent are a mismatch whatever the blanks
+//! hold; a sum still short of its parent is pending (a running total) while filling, a mismatch at
+//! submit; in review (published reports) blanks that make an identity hold exactly read as 0 and are
+//! reported as `implied-zero` instead of `missing`.
+//!
+//! An index from each cell to the rules that read it lets `Checker::set_cell` re-check only those
+//! rules: the browser calls it on every input.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Detail, Diagnostic, Severity};
+use crate::form::{Axis, CellRef, FormDef, FormId, Relation, RowKind, RuleDef};
+use crate::report::Report;
+use crate::value::{self, Amount, Parsed, Refusal};
+
+/// When the table is checked, which decides how blanks are treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// While the clerk fills the form: blanks are `missing` warnings, incomplete sums are pending.
+    #[default]
+    Filling,
+    /// At upload: blanks are `missing` errors and a sum with blanks that does not add up is a mismatch.
+    Submit,
+    /// Checking a published report: blanks that make an identity hold read as 0 (`implied-zero`).
+    Review,
+}
+
+/// A rule expanded to concrete cells.
+#[derive(Debug, Clone)]
+struct Rule {
+    key: String,
+    code: Code,
+    severity: Severity,
+    relation: Relation,
+    lhs: Vec<u32>,
+    rhs: Vec<u32>,
+    when_filled: bool,
+}
+
+/// The running total of a sum whose cells are not all filled yet (shown beside the parent, neutral).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pending {
+    /// The rule's key.
+    pub rule: String,
+    /// The parent cell (the first cell of the rule's left side).
+    pub cell: String,
+    /// Σ of the filled children.
+    pub sum: Amount,
+    /// The children.
+    pub cells: Vec<String>,
+    /// How many children are filled.
+    pub filled: usize,
+    /// Whether every child is filled.
+    pub complete: bool,
+}
+
+/// The findings a changed cell brought: the keys re-evaluated and their current findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Update {
+    /// The keys whose findings are replaced: `cell:<id>` for the cell itself, and each rule's key.
+    pub rules: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A form being checked: its cells' texts and values, its rules, and the findings of each.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    form: &'static FormDef,
+    mode: Mode,
+    cells: Vec<CellRef>,
+    ids: Vec<String>,
+    by_id: HashMap<String, u32>,
+    texts: Vec<String>,
+    parsed: Vec<Parsed>,
+    rules: Vec<Rule>,
+    /// Cell → the rules that read it.
+    index: Vec<Vec<u32>>,
+    /// Heading cells that some rule checks when filled (others get `heading-value`).
+    checked_headings: Vec<bool>,
+    /// Cells a blank is fine in (headings, optional rows and columns).
+    optional: Vec<bool>,
+    cell_findings: Vec<Vec<Diagnostic>>,
+    rule_findings: Vec<Vec<Diagnostic>>,
+    /// Cells a satisfied identity reads as 0 (review mode), with the rule that implies it.
+    implied: Vec<Option<u32>>,
+    /// Cells of the report that the form does not have.
+    unknown: Vec<Diagnostic>,
+}
+
+fn expand(form: &FormDef, def: &RuleDef, by_ref: &HashMap<CellRef, u32>) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let Some(t) = form.tables.iter().position(|t| t.id == def.table) else { return vec![] };
+    let table = &form.tables[t];
+    let cell = |row_id: &str, column_id: &str| -> Option<u32> {
+        let r = table.rows.iter().position(|r| r.id == row_id)?;
+        let c = table.row_columns(&table.rows[r]).iter().position(|c| c.id == column_id)?;
+        by_ref.get(&CellRef { table: t as u16, row: r as u16, column: c as u16 }).copied()
+    };
+    let side = |ids: &[&str], fixed: &str, vertical: bool| -> Option<Vec<u32>> {
+        ids.iter().map(|id| if vertical { cell(id, fixed) } else { cell(fixed, id) }).collect()
+    };
+    let mut out = Vec::new();
+    match def.axis {
+        Axis::Vertical => {
+            let columns: Vec<&str> =
+                if def.scope.is_empty() { table.columns.iter().map(|c| c.id).collect() } else { def.scope.to_vec() };
+            for column in columns {
+                if let (Some(l), Some(r)) = (side(def.lhs, column, true), side(def.rhs, column, true)) {
+                    out.push((l, r));
+                }
+            }
+        }
+        Axis::Horizontal => {
+            let rows: Vec<&str> = if def.scope.is_empty() {
+                table.rows.iter().filter(|r| !matches!(r.kind, RowKind::Heading)).map(|r| r.id).collect()
+            } else {
+                def.scope.to_vec()
+            };
+            for row in rows {
+                if let (Some(l), Some(r)) = (side(def.lhs, row, false), side(def.rhs, row, false)) {
+                    out.push((l, r));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a refusal is reported as.
+pub fn refusal_code(refusal: &Refusal) -> Code {
+    match refusal {
+        Refusal::Negative => Code::Negative,
+        Refusal::NotInteger => Code::NotInteger,
+        Refusal::TooManyDecimals => Code::TooManyDecimals,
+        _ => Code::InvalidNumber,
+    }
+}
+
+/// The state of one cell in a rule: filled with a value, blank, or unreadable.
+enum Slot {
+    Value(Amount),
+    Blank,
+    Invalid,
+}
+
+impl Checker {
+    /// An empty form.
+    pub fn new(form: FormId, mode: Mode) -> Checker {
+        let form = form.def();
+        let cells: Vec<CellRef> = form.cells().collect();
+        let ids: Vec<String> = cells.iter().map(|c| form.cell_id(*c)).collect();
+        let by_id = ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+        let by_ref: HashMap<CellRef, u32> = cells.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
+        let mut rules = Vec::new();
+        let mut index = vec![Vec::new(); cells.len()];
+        let mut checked_headings = vec![false; cells.len()];
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        for def in form.rules {
+            for (lhs, rhs) in expand(form, def, &by_ref) {
+                let base = format!("{}:{}", def.code.as_str(), ids[lhs[0] as usize]);
+                let n = keys.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let key = if *n == 1 { base } else { format!("{base}#{n}") };
+                let r = rules.len() as u32;
+                for &c in lhs.iter().chain(rhs.iter()) {
+                    if !index[c as usize].contains(&r) {
+                        index[c as usize].push(r);
+                    }
+                }
+                if def.when_filled {
+                    for &c in &lhs {
+                        checked_headings[c as usize] = true;
+                    }
+                }
+                rules.push(Rule {
+                    key,
+                    code: def.code,
+                    severity: def.severity,
+                    relation: def.relation,
+                    lhs,
+                    rhs,
+                    when_filled: def.when_filled,
+                });
+            }
+        }
+        let n = cells.len();
+        let rule_count = rules.len();
+        let optional = cells.iter().map(|c| form.is_optional(*c)).collect();
+        let mut checker = Checker {
+            form,
+            mode,
+            cells,
+            ids,
+            by_id,
+            texts: vec![String::new(); n],
+            parsed: vec![Parsed::Blank; n],
+            rules,
+            index,
+            checked_headings,
+            optional,
+            cell_findings: vec![Vec::new(); n],
+            rule_findings: vec![Vec::new(); rule_count],
+            implied: vec![None; n],
+            unknown: Vec::new(),
+        };
+        checker.recheck_all();
+        checker
+    }
+
+    /// A form filled from a report's cells.
+    pub fn from_report(report: &Report, mode: Mode) -> Checker {
+        let mut checker = Checker::new(report.form, mode);
+        for (id, text) in &report.cells {
+            match checker.by_id.get(id) {
+                Some(&i) => {
+                    checker.texts[i as usize] = text.clone();
+                    checker.parsed[i as usize] = value::parse(text, checker.form.value_kind(checker.cells[i as usize]));
+                }
+                None => checker.unknown.push(
+                    Diagnostic::new(
+                        Code::UnplacedRow,
+                        Severity::Info,
+                        vec![id.clone()],
+                        Detail::Unplaced { line: 0, text: format!("{id}: {text}") },
+                    )
+                    .with_rule(format!("unknown:{id}")),
+                ),
+            }
+        }
+        checker.recheck_all();
+        checker
+    }
+
+    pub fn form(&self) -> &'static FormDef {
+        self.form
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn set_mode(&mut self, mode: Mode) {
+        if mode != self.mode {
+            self.mode = mode;
+            self.recheck_all();
+        }
+    }
+
+    /// The cell ids of the form, in reading order.
+    pub fn cell_ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// The text typed into a cell.
+    pub fn text(&self, id: &str) -> Option<&str> {
+        self.by_id.get(id).map(|&i| self.texts[i as usize].as_str())
+    }
+
+    /// The value read from a cell, if it holds one.
+    pub fn value(&self, id: &str) -> Option<Amount> {
+        self.by_id.get(id).and_then(|&i| self.parsed[i as usize].amount())
+    }
+
+    /// The report's cells as typed (blank cells left out).
+    pub fn cells(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.ids.iter().zip(&self.texts).filter(|(_, t)| !t.is_empty()).map(|(i, t)| (i.as_str(), t.as_str()))
+    }
+
+    /// Change one cell and re-check only what reads it. `None` when the form has no such cell.
+    pub fn set_cell(&mut self, id: &str, text: &str) -> Option<Update> {
+        let i = *self.by_id.get(id)? as usize;
+        if self.texts[i] != text {
+            self.texts[i] = text.to_string();
+            self.parsed[i] = value::parse(text, self.form.value_kind(self.cells[i]));
+        }
+        if self.mode == Mode::Review {
+            // In review one cell can change which blanks read as 0 anywhere: check everything again.
+            self.recheck_all();
+            let mut keys: Vec<String> = self.ids.iter().map(|id| format!("cell:{id}")).collect();
+            keys.extend(self.rules.iter().map(|r| r.key.clone()));
+            return Some(Update { rules: keys, diagnostics: self.diagnostics() });
+        }
+        let rule_ids = self.index[i].clone();
+        let mut keys = vec![format!("cell:{id}")];
+        keys.extend(rule_ids.iter().map(|&r| self.rules[r as usize].key.clone()));
+        for &r in &rule_ids {
+            self.rule_findings[r as usize] = self.evaluate(r as usize);
+        }
+        self.cell_findings[i] = self.cell_diagnostics(i);
+        let mut diagnostics = self.cell_findings[i].clone();
+        diagnostics.extend(rule_ids.iter().flat_map(|&r| self.rule_findings[r as usize].clone()));
+        Some(Update { rules: keys, diagnostics })
+    }
+
+    fn recheck_all(&mut self) {
+        // Implied zeros first: in review, the rules read them as 0.
+        self.recompute_implied();
+        for r in 0..self.rules.len() {
+            self.rule_findings[r] = self.evaluate(r);
+        }
+        for c in 0..self.cells.len() {
+            self.cell_findings[c] = self.cell_diagnostics(c);
+        }
+    }
+
+    /// Every current finding of the table, errors first, then in reading order.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self.unknown.clone();
+        all.extend(self.cell_findings.iter().flatten().cloned());
+        all.extend(self.rule_findings.iter().flatten().cloned());
+        let order = |d: &Diagnostic| d.cells.first().and_then(|c| self.by_id.get(c).copied()).unwrap_or(u32::MAX);
+        all.sort_by_key(|d| (d.severity, order(d)));
+        all
+    }
+
+    /// The running totals of sums whose children are not all filled, for the neutral hint beside the parent.
+    pub fn pending(&self) -> Vec<Pending> {
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            if rule.relation != Relation::Equal || rule.code != Code::SumMismatch || rule.lhs.len() != 1 {
+                continue;
+            }
+            let mut sum = Amount::ZERO;
+            let mut filled = 0;
+            for &c in &rule.rhs {
+                if let Some(a) = self.parsed[c as usize].amount() {
+                    sum = sum + a;
+                    filled += 1;
+                } else if matches!(self.parsed[c as usize], Parsed::NotApplicable) {
+                    filled += 1;
+                }
+            }
+            if filled == 0 {
+                continue;
+            }
+            out.push(Pending {
+                rule: rule.key.clone(),
+                cell: self.ids[rule.lhs[0] as usize].clone(),
+                sum,
+                cells: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
+                filled,
+                complete: filled == rule.rhs.len(),
+            });
+        }
+        out
+    }
+
+    /// Whether a rule reads a blank optional cell (a 小计 column or subtotal row the template does
+    /// not have): such a rule says nothing, and its blanks imply nothing.
+    fn reads_blank_optional(&self, rule: &Rule) -> bool {
+        rule.lhs
+            .iter()
+            .chain(&rule.rhs)
+            .any(|&c| self.optional[c as usize] && matches!(self.parsed[c as usize], Parsed::Blank))
+    }
+
+    fn slot(&self, c: u32) -> Slot {
+        match &self.parsed[c as usize] {
+            Parsed::Number(n) => Slot::Value(n.amount),
+            // Not applicable ("/") holds nothing to add.
+            Parsed::NotApplicable => Slot::Value(Amount::ZERO),
+            Parsed::Blank if self.implied[c as usize].is_some() => Slot::Value(Amount::ZERO),
+            Parsed::Blank => Slot::Blank,
+            Parsed::Refused(_) => Slot::Invalid,
+        }
+    }
+
+    /// Σ of the filled cells of one side, the blank cells, and whether any is unreadable.
+    fn side(&self, cells: &[u32]) -> (Amount, Vec<u32>, Vec<Amount>, bool) {
+        let mut sum = Amount::ZERO;
+        let mut blanks = Vec::new();
+        let mut figures = Vec::new();
+        let mut invalid = false;
+        for &c in cells {
+            match self.slot(c) {
+                Slot::Value(a) => {
+                    sum = sum + a;
+                    figures.push(a);
+                }
+                Slot::Blank => {
+                    blanks.push(c);
+                    figures.push(Amount::ZERO);
+                }
+                Slot::Invalid => invalid = true,
+            }
+        }
+        (sum, blanks, figures, invalid)
+    }
+
+    fn evaluate(&self, r: usize) -> Vec<Diagnostic> {
+        let rule = &self.rules[r];
+        if self.reads_blank_optional(rule) {
+            return vec![];
+        }
+        let (l, l_blank, l_figs, l_bad) = self.side(&rule.lhs);
+        let (rs, r_blank, r_figs, r_bad) = self.side(&rule.rhs);
+        // An unreadable cell has its own error; the rule waits for it.
+        if l_bad || r_bad {
+            return vec![];
+        }
+        if rule.when_filled && !l_blank.is_empty() {
+            return vec![];
+        }
+        let violated = match rule.relation {
+            Relation::Equal => {
+                match (l_blank.is_empty(), r_blank.is_empty()) {
+                    (true, true) => l != rs,
+                    // Blanks can only add: a side already larger than the other, with its blanks on the
+                    // smaller side... is decided below; a complete side larger than a filled-so-far side
+                    // is pending until submit.
+                    (true, false) => rs > l || (self.mode == Mode::Submit && rs != l),
+                    (false, true) => l > rs || (self.mode == Mode::Submit && rs != l),
+                    (false, false) => self.mode == Mode::Submit && rs != l,
+                }
+            }
+            Relation::AtMost => l > rs && r_blank.is_empty(),
+            Relation::AtLeast => l < rs && l_blank.is_empty(),
+            Relation::Implies => l.is_positive() && r_blank.is_empty() && rs.is_zero(),
+        };
+        if !violated {
+            return vec![];
+        }
+        let cells = rule.lhs.iter().chain(&rule.rhs).map(|&c| self.ids[c as usize].clone()).collect();
+        let detail = Detail::Relation {
+            lhs: rule.lhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
+            rhs: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
+            lhs_figures: l_figs,
+            rhs_figures: r_figs,
+        };
+        vec![Diagnostic::new(rule.code, rule.severity, cells, detail).with_figures(rs, l).with_rule(rule.key.clone())]
+    }
+
+    /// Review: blanks of an Equal rule that holds exactly with them read as 0.
+    fn recompute_implied(&mut self) {
+        self.implied.iter_mut().for_each(|c| *c = None);
+        if self.mode != Mode::Review {
+            return;
+        }
+        // Repeat until nothing changes: a row's blanks read as 0 can complete a column's identity.
+        loop {
+            let mut changed = false;
+            for (r, rule) in self.rules.iter().enumerate() {
+                if rule.relation != Relation::Equal || rule.severity != Severity::Error {
+                    continue;
+                }
+                // An optional subtotal left blank says nothing about its rows.
+                if self.reads_blank_optional(rule)
+                    || (rule.when_filled && rule.lhs.iter().any(|&c| matches!(self.parsed[c as usize], Parsed::Blank)))
+                {
+                    continue;
+                }
+                let value = |c: u32| -> Option<Option<Amount>> {
+                    match self.slot(c) {
+                        Slot::Value(a) => Some(Some(a)),
+                        Slot::Blank if self.implied[c as usize].is_some() => Some(Some(Amount::ZERO)),
+                        Slot::Blank => Some(None),
+                        Slot::Invalid => None,
+                    }
+                };
+                let mut sums = [Amount::ZERO; 2];
+                let mut blanks: Vec<u32> = Vec::new();
+                let mut ok = true;
+                for (s, side) in [&rule.lhs, &rule.rhs].into_iter().enumerate() {
+                    for &c in side {
+                        match value(c) {
+                            Some(Some(a)) => sums[s] = sums[s] + a,
+                            Some(None) => blanks.push(c),
+                            None => ok = false,
+                        }
+                    }
+                }
+                if ok && !blanks.is_empty() && sums[0] == sums[1] {
+                    for c in blanks {
+                        self.implied[c as usize] = Some(r as u32);
+                    }
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    fn cell_diagnostics(&self, c: usize) -> Vec<Diagnostic> {
+        let id = &self.ids[c];
+        let cell = self.cells[c];
+        let key = format!("cell:{id}");
+        let text = &self.texts[c];
+        let one = |code: Code, severity: Severity, detail: Detail| {
+            vec![Diagnostic::new(code, severity, vec![id.clone()], detail).with_rule(key.clone())]
+        };
+        match &self.parsed[c] {
+            Parsed::Blank => {
+                if self.form.is_optional(cell) {
+                    return vec![];
+                }
+                if let Some(r) = self.implied[c] {
+                    return one(
+                        Code::ImpliedZero,
+                        Severity::Info,
+                        Detail::ImpliedZero { by: vec![self.rules[r as usize].key.clone()] },
+                    );
+                }
+                let severity = if self.mode == Mode::Submit { Severity::Error } else { Severity::Warning };
+                one(Code::Missing, severity, Detail::Blank)
+            }
+            Parsed::Refused(refusal) => one(
+                refusal_code(refusal),
+                Severity::Error,
+                Detail::Refused { text: text.clone(), refusal: refusal.clone() },
+            ),
+            Parsed::NotApplicable => vec![],
+            Parsed::Number(n) => {
+                let mut out = Vec::new();
+                if !n.normalizations.is_empty() {
+                    out.extend(one(
+                        Code::Normalized,
+                        Severity::Info,
+                        Detail::Normalized { text: text.clone(), normalizations: n.normalizations.clone() },
+                    ));
+                }
+                if matches!(self.form.row(cell).kind, RowKind::Heading) && !self.checked_headings[c] {
+                    out.extend(one(Code::HeadingValue, Severity::Info, Detail::Blank));
+                }
+                out
+            }
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn with_rule(mut self, key: String) -> Diagnostic {
+        self.rule = Some(key);
+        self
+    }
+}
+
+/// Check a report's tables: every cell and every rule of its form.
+pub fn check(report: &Report, mode: Mode) -> Vec<Diagnostic> {
+    Checker::from_report(report, mode).diagnostics()
+}

@@ -1,0 +1,289 @@
+//! Forms as data: tables of rows and columns, cells addressed as (table, row, column), and the rules
+//! that relate them. A form version is a definition (`definitions/`), never new control flow: the
+//! engine, the importers and the renderers read these tables and nothing else.
+
+pub mod definitions;
+pub mod labels;
+mod view;
+
+pub use view::{ColumnView, FormView, RowView, RuleView, TableView};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Severity};
+use crate::value::ValueKind;
+
+/// The versions of the statistics tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FormId {
+    /// 2014–2018: 政府信息公开情况统计表 (国办发〔2014〕32号).
+    #[serde(rename = "2016")]
+    F2016,
+    /// 2019 trial format (国办公开办函〔2019〕60号), report years 2019–2020.
+    #[serde(rename = "2019")]
+    F2019,
+    /// 2021 format (国办公开办函〔2021〕30号), report years 2021 onward.
+    #[serde(rename = "2021")]
+    F2021,
+}
+
+impl FormId {
+    pub const ALL: [FormId; 3] = [FormId::F2016, FormId::F2019, FormId::F2021];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormId::F2016 => "2016",
+            FormId::F2019 => "2019",
+            FormId::F2021 => "2021",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FormId> {
+        FormId::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The definition of this form version.
+    pub fn def(self) -> &'static FormDef {
+        definitions::get(self)
+    }
+}
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A value row: every column holds a value of the column's kind (or the row's, if set).
+    Value(ValueKind),
+    /// A heading row: no value on the official form; when filled, it is checked by heading rules.
+    Heading,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnDef {
+    pub id: &'static str,
+    /// The printed header, e.g. 自然人, 本年制发件数.
+    pub label: &'static str,
+    /// Overrides the row's value kind (e.g. 本年增/减 is signed, 本年收费金额 is money).
+    pub kind: Option<ValueKind>,
+    /// The unit printed for this column, where it has its own (万元).
+    pub unit: &'static str,
+    /// The header this column sits under (法人或其他组织 for the five legal-person columns), for
+    /// the merged header cells of the official layout.
+    pub group: &'static str,
+    /// Accepted and checked when present, never required (a 小计 column some templates add).
+    pub optional: bool,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, Copy)]
+pub struct RowDef {
+    /// The row id, e.g. `3.3.4.a` or `3.7` or `review`.
+    pub id: &'static str,
+    /// The official wording.
+    pub label: &'static str,
+    /// Other wordings seen in real tables (typos, dropped suffixes, path-like labels).
+    pub aliases: &'static [&'static str],
+    /// The printed unit (件, 条, 万元…), empty where none.
+    pub unit: &'static str,
+    pub kind: RowKind,
+    /// The row's own columns, where they differ from the table's (Table A's rows).
+    pub columns: Option<&'static [ColumnDef]>,
+    /// Accepted and checked when present, never required (an optional block or subtotal row).
+    pub optional: bool,
+    /// Nesting depth for display (0 = section, 1 = （一）, 2 = 1., 3 = 其中).
+    pub depth: u8,
+}
+
+/// One table of a form.
+#[derive(Debug, Clone, Copy)]
+pub struct TableDef {
+    /// `""` for a single-table form whose cell ids are row ids (the 2016 form), else `A`, `B`, `C`.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The columns every row has unless it names its own.
+    pub columns: &'static [ColumnDef],
+    pub rows: &'static [RowDef],
+}
+
+impl TableDef {
+    pub fn row_columns(&self, row: &RowDef) -> &'static [ColumnDef] {
+        row.columns.unwrap_or(self.columns)
+    }
+}
+
+/// How two sums of cells must relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Σ lhs = Σ rhs.
+    Equal,
+    /// Σ lhs ≤ Σ rhs.
+    AtMost,
+    /// Σ lhs ≥ Σ rhs.
+    AtLeast,
+    /// Σ lhs > 0 implies Σ rhs > 0.
+    Implies,
+}
+
+/// Which way a rule runs through a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    /// `lhs` and `rhs` name rows; the rule is repeated for every column in `scope` (all when empty).
+    Vertical,
+    /// `lhs` and `rhs` name columns; the rule is repeated for every row in `scope` (all value rows
+    /// that have those columns when empty).
+    Horizontal,
+}
+
+/// A rule as declared in a form definition.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDef {
+    pub code: Code,
+    pub severity: Severity,
+    pub relation: Relation,
+    pub table: &'static str,
+    pub axis: Axis,
+    pub lhs: &'static [&'static str],
+    pub rhs: &'static [&'static str],
+    pub scope: &'static [&'static str],
+    /// Checked only when the lhs cells are filled (a heading row's value; an optional subtotal).
+    pub when_filled: bool,
+}
+
+/// A whole form version.
+#[derive(Debug)]
+pub struct FormDef {
+    pub id: FormId,
+    /// The name of the statistics table(s), e.g. 政府信息公开情况统计表.
+    pub title: &'static str,
+    /// The report years this form is for, inclusive.
+    pub years: (u16, u16),
+    pub tables: &'static [TableDef],
+    pub rules: &'static [RuleDef],
+}
+
+/// A cell's place in a form: indices into the definition's tables, rows and columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellRef {
+    pub table: u16,
+    pub row: u16,
+    pub column: u16,
+}
+
+impl FormDef {
+    /// Every cell of the form, in reading order (table by table, row by row, column by column).
+    pub fn cells(&self) -> impl Iterator<Item = CellRef> + '_ {
+        self.tables.iter().enumerate().flat_map(move |(t, table)| {
+            table.rows.iter().enumerate().flat_map(move |(r, row)| {
+                (0..table.row_columns(row).len()).map(move |c| CellRef {
+                    table: t as u16,
+                    row: r as u16,
+                    column: c as u16,
+                })
+            })
+        })
+    }
+
+    pub fn table(&self, cell: CellRef) -> &TableDef {
+        &self.tables[cell.table as usize]
+    }
+
+    pub fn row(&self, cell: CellRef) -> &RowDef {
+        &self.table(cell).rows[cell.row as usize]
+    }
+
+    pub fn column(&self, cell: CellRef) -> &ColumnDef {
+        let table = self.table(cell);
+        &table.row_columns(&table.rows[cell.row as usize])[cell.column as usize]
+    }
+
+    /// The cell's id: the row id for a single-table form (`3.3.4.a`), else `B:3.7:total`.
+    pub fn cell_id(&self, cell: CellRef) -> String {
+        let table = self.table(cell);
+        if table.id.is_empty() {
+            self.row(cell).id.to_string()
+        } else {
+            format!("{}:{}:{}", table.id, self.row(cell).id, self.column(cell).id)
+        }
+    }
+
+    /// The cell with this id, if the form has it.
+    pub fn find_cell(&self, id: &str) -> Option<CellRef> {
+        let (table_id, row_id, column_id) = match id.split(':').collect::<Vec<_>>()[..] {
+            [row] => ("", row, None),
+            [table, row, column] => (table, row, Some(column)),
+            _ => return None,
+        };
+        let t = self.tables.iter().position(|t| t.id == table_id)?;
+        let table = &self.tables[t];
+        let r = table.rows.iter().position(|r| r.id == row_id)?;
+        let columns = table.row_columns(&table.rows[r]);
+        let c = match column_id {
+            None if columns.len() == 1 => 0,
+            None => return None,
+            Some(cid) => columns.iter().position(|c| c.id == cid)?,
+        };
+        Some(CellRef { table: t as u16, row: r as u16, column: c as u16 })
+    }
+
+    /// What the cell holds: the column's kind, else the row's; `None` for a heading.
+    pub fn value_kind(&self, cell: CellRef) -> ValueKind {
+        match (self.column(cell).kind, self.row(cell).kind) {
+            (Some(kind), _) => kind,
+            (None, RowKind::Value(kind)) => kind,
+            (None, RowKind::Heading) => ValueKind::Count,
+        }
+    }
+
+    /// Whether a blank in this cell is fine (a heading, an optional row or column).
+    pub fn is_optional(&self, cell: CellRef) -> bool {
+        let row = self.row(cell);
+        row.optional || matches!(row.kind, RowKind::Heading) || self.column(cell).optional
+    }
+
+    /// A human label for the cell: the row's label, plus the column's where the row has several.
+    pub fn cell_label(&self, cell: CellRef) -> String {
+        let table = self.table(cell);
+        let row = self.row(cell);
+        if table.row_columns(row).len() == 1 {
+            row.label.to_string()
+        } else {
+            format!("{}·{}", row.label, self.column(cell).label)
+        }
+    }
+}
+
+/// Shorthand constructors for definitions, so that a form reads as a table.
+pub mod build {
+    use super::*;
+
+    pub const fn col(id: &'static str, label: &'static str) -> ColumnDef {
+        ColumnDef { id, label, kind: None, unit: "", group: "", optional: false }
+    }
+
+    pub const fn row(id: &'static str, label: &'static str, unit: &'static str, depth: u8) -> RowDef {
+        RowDef {
+            id,
+            label,
+            aliases: &[],
+            unit,
+            kind: RowKind::Value(ValueKind::Count),
+            columns: None,
+            optional: false,
+            depth,
+        }
+    }
+
+    pub const fn heading(id: &'static str, label: &'static str, depth: u8) -> RowDef {
+        RowDef { id, label, aliases: &[], unit: "", kind: RowKind::Heading, columns: None, optional: false, depth }
+    }
+
+    pub const fn rule(
+        code: Code,
+        severity: Severity,
+        relation: Relation,
+        lhs: &'static [&'static str],
+        rhs: &'static [&'static str],
+    ) -> RuleDef {
+        RuleDef { code, severity, relation, table: "", axis: Axis::Vertical, lhs, rhs, scope: &[], when_filled: false }
+    }
+}

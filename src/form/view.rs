@@ -1,0 +1,181 @@
+//! A form definition as plain data for the outside (JS, JSON): what the browser needs to find, label
+//! and lay out the cells of a page.
+
+use serde::Serialize;
+
+use super::{Axis, CellRef, ColumnDef, FormDef, Relation, RowKind, RuleDef};
+use crate::diagnostic::{Code, Severity};
+use crate::value::ValueKind;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub years: [u16; 2],
+    pub tables: Vec<TableView>,
+    /// The rules, each expanded to the concrete cells it relates (one entry per column or row it runs
+    /// through), in the order the engine checks them: what a page needs to check the table itself.
+    pub rules: Vec<RuleView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TableView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnView {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub group: &'static str,
+    pub unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowView {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub aliases: &'static [&'static str],
+    pub unit: &'static str,
+    /// "heading", "count", "money" or "signed".
+    pub kind: &'static str,
+    pub depth: u8,
+    pub optional: bool,
+    pub columns: Vec<ColumnView>,
+    /// The cell id of each column, in order.
+    pub cells: Vec<String>,
+}
+
+/// One rule on concrete cells: Σ lhs (relation) Σ rhs.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleView {
+    pub code: Code,
+    pub severity: Severity,
+    /// "equal", "atMost", "atLeast" or "implies".
+    pub relation: &'static str,
+    pub lhs: Vec<String>,
+    pub rhs: Vec<String>,
+    /// Checked only once every lhs cell is filled.
+    pub when_filled: bool,
+}
+
+fn relation_name(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Equal => "equal",
+        Relation::AtMost => "atMost",
+        Relation::AtLeast => "atLeast",
+        Relation::Implies => "implies",
+    }
+}
+
+fn kind_name(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Count => "count",
+        ValueKind::Money => "money",
+        ValueKind::Signed => "signed",
+    }
+}
+
+fn column(c: &ColumnDef) -> ColumnView {
+    ColumnView {
+        id: c.id,
+        label: c.label,
+        group: c.group,
+        unit: c.unit,
+        kind: c.kind.map(kind_name),
+        optional: c.optional,
+    }
+}
+
+impl FormDef {
+    /// A declared rule expanded to concrete cells: one (lhs, rhs) pair per column (vertical) or row
+    /// (horizontal) it runs through, skipping those where a named row or column does not exist.
+    pub fn expand_rule(&self, def: &RuleDef) -> Vec<(Vec<CellRef>, Vec<CellRef>)> {
+        let Some(t) = self.tables.iter().position(|t| t.id == def.table) else { return vec![] };
+        let table = &self.tables[t];
+        let cell = |row_id: &str, column_id: &str| -> Option<CellRef> {
+            let r = table.rows.iter().position(|r| r.id == row_id)?;
+            let c = table.row_columns(&table.rows[r]).iter().position(|c| c.id == column_id)?;
+            Some(CellRef { table: t as u16, row: r as u16, column: c as u16 })
+        };
+        let side = |ids: &[&str], fixed: &str, vertical: bool| -> Option<Vec<CellRef>> {
+            ids.iter().map(|id| if vertical { cell(id, fixed) } else { cell(fixed, id) }).collect()
+        };
+        let vertical = def.axis == Axis::Vertical;
+        let lines: Vec<&str> = match (def.scope.is_empty(), vertical) {
+            (false, _) => def.scope.to_vec(),
+            (true, true) => table.columns.iter().map(|c| c.id).collect(),
+            (true, false) => table.rows.iter().filter(|r| !matches!(r.kind, RowKind::Heading)).map(|r| r.id).collect(),
+        };
+        lines
+            .into_iter()
+            .filter_map(|line| Some((side(def.lhs, line, vertical)?, side(def.rhs, line, vertical)?)))
+            .collect()
+    }
+
+    /// The definition as plain data.
+    pub fn view(&self) -> FormView {
+        let mut cells = self.cells().peekable();
+        FormView {
+            id: self.id.as_str(),
+            title: self.title,
+            years: [self.years.0, self.years.1],
+            tables: self
+                .tables
+                .iter()
+                .map(|t| TableView {
+                    id: t.id,
+                    title: t.title,
+                    columns: t.columns.iter().map(column).collect(),
+                    rows: t
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            let columns = t.row_columns(r);
+                            let ids = columns.iter().filter_map(|_| cells.next()).map(|c| self.cell_id(c)).collect();
+                            RowView {
+                                id: r.id,
+                                label: r.label,
+                                aliases: r.aliases,
+                                unit: r.unit,
+                                kind: match r.kind {
+                                    RowKind::Heading => "heading",
+                                    RowKind::Value(k) => kind_name(k),
+                                },
+                                depth: r.depth,
+                                optional: r.optional,
+                                columns: columns.iter().map(column).collect(),
+                                cells: ids,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+            rules: self
+                .rules
+                .iter()
+                .flat_map(|def| {
+                    self.expand_rule(def).into_iter().map(move |(lhs, rhs)| RuleView {
+                        code: def.code,
+                        severity: def.severity,
+                        relation: relation_name(def.relation),
+                        lhs: lhs.into_iter().map(|c| self.cell_id(c)).collect(),
+                        rhs: rhs.into_iter().map(|c| self.cell_id(c)).collect(),
+                        when_filled: def.when_filled,
+                    })
+                })
+                .collect(),
+        }
+    }
+}

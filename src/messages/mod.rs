@@ -1,0 +1,53 @@
+//! Messages are made here, at the edge, from a diagnostic's code and typed detail, in the user's
+//! language. Each area has a catalogue trait with one method per message and an implementation per
+//! language, so a missing translation does not compile.
+
+use serde::{Deserialize, Serialize};
+
+/// The languages messages are made in. Chinese first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" | "zh-CN" | "zh-cn" | "zh-Hans" => Some(Lang::Zh),
+            "en" | "en-US" | "en-GB" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) mod report;
+pub(crate) mod table;
+
+use crate::diagnostic::Diagnostic;
+use crate::form::FormDef;
+
+/// The Chinese catalogue (the default language).
+pub(crate) mod zh {
+    pub(crate) struct Zh;
+}
+
+/// The English catalogue.
+pub(crate) mod en {
+    pub(crate) struct En;
+}
+
+/// The message for one diagnostic in `lang`; the code itself when no catalogue speaks for it (a test
+/// makes sure every code has a message).
+pub fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> String {
+    table::message(d, form, lang).or_else(|| report::message(d, lang)).unwrap_or_else(|| d.code.as_str().to_string())
+}
+
+/// Fill in the message of every diagnostic, in `lang`.
+pub fn localize(diagnostics: &mut [Diagnostic], form: &FormDef, lang: Lang) {
+    for d in diagnostics {
+        d.message = message(d, form, lang);
+    }
+}

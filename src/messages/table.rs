@@ -1,0 +1,570 @@
+//! Messages for the findings of the statistics tables: one method per message, one implementation
+//! per language. Figures come from the diagnostic's detail; labels from the form definition.
+
+use crate::diagnostic::{Code, Detail, Diagnostic};
+use crate::form::FormDef;
+use crate::value::{Amount, Normalization, Refusal};
+
+use super::Lang;
+
+/// One method per table message. Labels arrive as the clerk sees them on the form.
+pub(crate) trait TableCatalogue {
+    fn refused(&self, label: &str, text: &str, refusal: &Refusal) -> String;
+    fn negative(&self, label: &str, text: &str) -> String;
+    fn not_integer(&self, label: &str, text: &str) -> String;
+    fn too_many_decimals(&self, label: &str, text: &str) -> String;
+    fn missing(&self, label: &str) -> String;
+    fn normalized(&self, label: &str, text: &str, value: &str, what: &[Normalization]) -> String;
+    fn implied_zero(&self, label: &str) -> String;
+    fn heading_value(&self, label: &str) -> String;
+    /// parent = Σ children: the parent's label, the children's labels, their figures, Σ, the parent's value.
+    fn sum_mismatch(&self, f: &Figures) -> String;
+    fn balance_mismatch(&self, f: &Figures) -> String;
+    fn subset_exceeds_parent(&self, f: &Figures) -> String;
+    fn reasons_mismatch(&self, f: &Figures) -> String;
+    fn channel_exceeds_total(&self, f: &Figures) -> String;
+    fn channels_below_total(&self, f: &Figures) -> String;
+    fn heading_mismatch(&self, f: &Figures) -> String;
+    fn expected_nonzero(&self, f: &Figures) -> String;
+    fn table_a_inconsistent(&self, f: &Figures) -> String;
+    fn unknown_cell(&self, text: &str) -> String;
+    fn unplaced_row(&self, line: usize, text: &str) -> String;
+    fn duplicate_cell(&self, label: &str, line: usize, first: &str, second: &str) -> String;
+}
+
+/// The two sides of a relation, ready to be written.
+pub(crate) struct Figures {
+    /// What all the cells share, said once before the message: a row of a matrix (its columns
+    /// compared) or a column (its rows compared); `None` for a one-column form.
+    pub scope: Option<String>,
+    pub lhs: Vec<String>,
+    pub rhs: Vec<String>,
+    pub lhs_figures: Vec<Amount>,
+    pub rhs_figures: Vec<Amount>,
+    /// Σ rhs.
+    pub expected: Amount,
+    /// Σ lhs.
+    pub actual: Amount,
+}
+
+impl Figures {
+    fn lhs_label(&self) -> String {
+        self.lhs.join("、")
+    }
+
+    /// The scope said once before the message ("「一、本年新收…」一行：").
+    fn prefix(&self, lang: Lang) -> String {
+        match (&self.scope, lang) {
+            (Some(s), Lang::Zh) => format!("{s}："),
+            (Some(s), Lang::En) => format!("{s}: "),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// "0+0+1+0=1" for up to eight terms, else just the sum.
+    fn rhs_sum(&self) -> String {
+        if self.rhs_figures.len() > 1 && self.rhs_figures.len() <= 8 {
+            let terms: Vec<String> = self.rhs_figures.iter().map(Amount::to_string).collect();
+            format!("{}={}", terms.join("+"), self.expected)
+        } else {
+            self.expected.to_string()
+        }
+    }
+
+    fn lhs_sum(&self) -> String {
+        if self.lhs_figures.len() > 1 && self.lhs_figures.len() <= 8 {
+            let terms: Vec<String> = self.lhs_figures.iter().map(Amount::to_string).collect();
+            format!("{}={}", terms.join("+"), self.actual)
+        } else {
+            self.actual.to_string()
+        }
+    }
+
+    /// The children's short labels, or "these N rows" when there are many.
+    fn rhs_names(&self, quote: fn(&str) -> String, separator: &str, many: impl Fn(usize) -> String) -> String {
+        if self.rhs.len() <= 6 {
+            self.rhs.iter().map(|l| quote(l)).collect::<Vec<_>>().join(separator)
+        } else {
+            many(self.rhs.len())
+        }
+    }
+}
+
+fn plain(label: &str) -> String {
+    label.to_string()
+}
+
+fn quoted(label: &str) -> String {
+    format!("\"{label}\"")
+}
+
+/// The labels of a relation's cells, shortened by what they share: in one row of a matrix the
+/// column names, in one column the row names; with the shared part as a scope to say once.
+fn relation_labels(form: &FormDef, lhs: &[String], rhs: &[String], lang: Lang) -> (Option<String>, Vec<String>) {
+    let cells: Vec<_> = lhs.iter().chain(rhs).map(|id| form.find_cell(id)).collect();
+    let all: Option<Vec<_>> = cells.iter().copied().collect();
+    let Some(all) = all else { return (None, lhs.iter().chain(rhs).map(|c| short_label(form, c)).collect()) };
+    let multi_column = all.iter().any(|c| form.table(*c).row_columns(form.row(*c)).len() > 1);
+    if !multi_column {
+        return (None, lhs.iter().chain(rhs).map(|c| short_label(form, c)).collect());
+    }
+    let same_row = all.iter().all(|c| (c.table, c.row) == (all[0].table, all[0].row));
+    let same_column = all.iter().all(|c| form.column(*c).id == form.column(all[0]).id);
+    if same_row {
+        let row = strip_numbering(form.row(all[0]).label);
+        let scope = match lang {
+            Lang::Zh => format!("「{row}」一行"),
+            Lang::En => format!("In the row \"{row}\""),
+        };
+        (Some(scope), all.iter().map(|c| form.column(*c).label.to_string()).collect())
+    } else if same_column {
+        let column = form.column(all[0]).label;
+        let scope = match lang {
+            Lang::Zh => format!("「{column}」一栏"),
+            Lang::En => format!("In the column \"{column}\""),
+        };
+        (Some(scope), all.iter().map(|c| strip_numbering(form.row(*c).label)).collect())
+    } else {
+        (None, lhs.iter().chain(rhs).map(|c| short_label(form, c)).collect())
+    }
+}
+
+/// The label of a cell as a clerk recognises it: the row's wording without its numbering or the
+/// bracketed explanation, plus the column in a matrix.
+pub(crate) fn short_label(form: &FormDef, id: &str) -> String {
+    let Some(cell) = form.find_cell(id) else { return id.to_string() };
+    let table = form.table(cell);
+    let row = form.row(cell);
+    let label = strip_numbering(row.label);
+    if table.row_columns(row).len() == 1 {
+        label
+    } else {
+        let column = form.column(cell);
+        format!("{label}（{}）", column.label)
+    }
+}
+
+/// 「（一）收到申请数」 → 收到申请数; 1．当面申请数 → 当面申请数; drops a trailing （…） explanation.
+pub(crate) fn strip_numbering(label: &str) -> String {
+    let mut s = label.trim();
+    for prefix in ["其中：", "其中:"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+        }
+    }
+    // （一） (一) 一、 1． 1. 1、
+    let chars: Vec<char> = s.chars().collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let mut i = 0;
+    if matches!(chars.first(), Some('（') | Some('(')) {
+        let mut j = 1;
+        while j < chars.len() && numeral(chars[j]) {
+            j += 1;
+        }
+        if j > 1 && matches!(chars.get(j), Some('）') | Some(')')) {
+            i = j + 1;
+        }
+    } else {
+        let mut j = 0;
+        while j < chars.len() && numeral(chars[j]) {
+            j += 1;
+        }
+        if j > 0 && matches!(chars.get(j), Some('、') | Some('．') | Some('.')) {
+            i = j + 1;
+        }
+    }
+    let mut out: String = chars[i..].iter().collect();
+    if out.ends_with('）') {
+        if let Some(open) = out.rfind('（') {
+            if open > 0 {
+                out.truncate(open);
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The message for a table finding, or `None` for codes this catalogue does not speak for.
+pub(crate) fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> Option<String> {
+    let catalogue: &dyn TableCatalogue = match lang {
+        Lang::Zh => &super::zh::Zh,
+        Lang::En => &super::en::En,
+    };
+    let first = d.cells.first().map(String::as_str).unwrap_or("");
+    let label = short_label(form, first);
+    let figures = || match &d.detail {
+        Detail::Relation { lhs, rhs, lhs_figures, rhs_figures } => {
+            let (scope, names) = relation_labels(form, lhs, rhs, lang);
+            let (lhs_names, rhs_names) = names.split_at(lhs.len());
+            Some(Figures {
+                scope,
+                lhs: lhs_names.to_vec(),
+                rhs: rhs_names.to_vec(),
+                lhs_figures: lhs_figures.clone(),
+                rhs_figures: rhs_figures.clone(),
+                expected: d.expected.unwrap_or_default(),
+                actual: d.actual.unwrap_or_default(),
+            })
+        }
+        _ => None,
+    };
+    let text = match &d.detail {
+        Detail::Refused { text, .. } | Detail::Normalized { text, .. } => text.as_str(),
+        _ => "",
+    };
+    Some(match d.code {
+        Code::InvalidNumber => match &d.detail {
+            Detail::Refused { refusal, .. } => catalogue.refused(&label, text, refusal),
+            _ => return None,
+        },
+        Code::Negative => catalogue.negative(&label, text),
+        Code::NotInteger => catalogue.not_integer(&label, text),
+        Code::TooManyDecimals => catalogue.too_many_decimals(&label, text),
+        Code::Missing => catalogue.missing(&label),
+        Code::Normalized => match &d.detail {
+            Detail::Normalized { text, normalizations } => {
+                let value = form
+                    .find_cell(first)
+                    .and_then(|c| crate::value::parse(text, form.value_kind(c)).amount())
+                    .map(|a| a.to_string())
+                    .unwrap_or_default();
+                catalogue.normalized(&label, text, &value, normalizations)
+            }
+            _ => return None,
+        },
+        Code::ImpliedZero => catalogue.implied_zero(&label),
+        Code::HeadingValue => catalogue.heading_value(&label),
+        Code::SumMismatch => catalogue.sum_mismatch(&figures()?),
+        Code::BalanceMismatch => catalogue.balance_mismatch(&figures()?),
+        Code::SubsetExceedsParent => catalogue.subset_exceeds_parent(&figures()?),
+        Code::ReasonsMismatch => catalogue.reasons_mismatch(&figures()?),
+        Code::ChannelExceedsTotal => catalogue.channel_exceeds_total(&figures()?),
+        Code::ChannelsBelowTotal => catalogue.channels_below_total(&figures()?),
+        Code::HeadingMismatch => catalogue.heading_mismatch(&figures()?),
+        Code::ExpectedNonzero => catalogue.expected_nonzero(&figures()?),
+        Code::TableAInconsistent => catalogue.table_a_inconsistent(&figures()?),
+        Code::UnplacedRow => match &d.detail {
+            Detail::Unplaced { line: 0, text } => catalogue.unknown_cell(text),
+            Detail::Unplaced { line, text } => catalogue.unplaced_row(*line, text),
+            _ => return None,
+        },
+        Code::DuplicateCell => match &d.detail {
+            Detail::Duplicate { line, first, second } => catalogue.duplicate_cell(&label, *line, first, second),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+pub(crate) mod zh_impl {
+    use super::*;
+
+    pub(crate) fn refusal(r: &Refusal) -> String {
+        match r {
+            Refusal::Empty => "没有填写".into(),
+            Refusal::Letters { found } => format!("数字中混有字母「{found}」（是否把 0 写成了 O、把 1 写成了 l？）"),
+            Refusal::UnexpectedCharacter { found } => format!("含有不能出现在数字中的字符「{found}」"),
+            Refusal::DecimalPoints => "有两个小数点".into(),
+            Refusal::MalformedSign => "正负号写法有误".into(),
+            Refusal::MisplacedSeparator => "千位分隔符位置不对（应每三位一组，如 1,234）".into(),
+            Refusal::NoDigits => "没有数字".into(),
+            Refusal::TooLarge => "数值过大（超过一万亿），不像真实的统计数".into(),
+            Refusal::Negative => "不能为负数".into(),
+            Refusal::NotInteger => "应为整数".into(),
+            Refusal::TooManyDecimals => "小数位超过 4 位（0.0001 万元即 1 元）".into(),
+            Refusal::UnknownUnit { unit } => format!("单位「{unit}」不适用于此栏"),
+        }
+    }
+
+    pub(crate) fn normalization(n: &Normalization) -> String {
+        match n {
+            Normalization::FullWidth => "全角数字或符号按半角读取".into(),
+            Normalization::Separators => "去掉了千位分隔符".into(),
+            Normalization::Whitespace => "去掉了空格".into(),
+            Normalization::Unit { unit } => format!("去掉了单位「{unit}」"),
+            Normalization::Converted { from, to } => format!("按{from}换算为{to}"),
+            Normalization::Annotation { note } => format!("括注「{note}」另存"),
+            Normalization::PlusSign => "去掉了正号".into(),
+        }
+    }
+}
+
+pub(crate) mod en_impl {
+    use super::*;
+
+    pub(crate) fn refusal(r: &Refusal) -> String {
+        match r {
+            Refusal::Empty => "nothing is entered".into(),
+            Refusal::Letters { found } => {
+                format!("a letter \"{found}\" is mixed into the digits (an O for a 0, an l for a 1?)")
+            }
+            Refusal::UnexpectedCharacter { found } => format!("the character \"{found}\" cannot appear in a number"),
+            Refusal::DecimalPoints => "it has two decimal points".into(),
+            Refusal::MalformedSign => "the sign is written wrongly".into(),
+            Refusal::MisplacedSeparator => "the thousands separators are misplaced (groups of three: 1,234)".into(),
+            Refusal::NoDigits => "it has no digits".into(),
+            Refusal::TooLarge => "it is too large (over a trillion) to be a real count".into(),
+            Refusal::Negative => "it cannot be negative".into(),
+            Refusal::NotInteger => "it must be a whole number".into(),
+            Refusal::TooManyDecimals => {
+                "it has more than 4 decimal places (amounts are in 10,000 yuan: 0.0001 is 1 yuan)".into()
+            }
+            Refusal::UnknownUnit { unit } => format!("the unit \"{unit}\" does not belong in this cell"),
+        }
+    }
+
+    pub(crate) fn normalization(n: &Normalization) -> String {
+        match n {
+            Normalization::FullWidth => "full-width digits read as ASCII".into(),
+            Normalization::Separators => "thousands separators removed".into(),
+            Normalization::Whitespace => "spaces removed".into(),
+            Normalization::Unit { unit } => format!("the unit \"{unit}\" dropped"),
+            Normalization::Converted { .. } => "converted from yuan to 10,000 yuan".into(),
+            Normalization::Annotation { note } => format!("the note \"{note}\" kept aside"),
+            Normalization::PlusSign => "the plus sign dropped".into(),
+        }
+    }
+}
+
+impl TableCatalogue for super::zh::Zh {
+    fn refused(&self, label: &str, text: &str, refusal: &Refusal) -> String {
+        format!("「{label}」填写的「{text}」不是有效数字：{}。", zh_impl::refusal(refusal))
+    }
+    fn negative(&self, label: &str, text: &str) -> String {
+        format!("「{label}」填写的「{text}」是负数，此栏不能为负。")
+    }
+    fn not_integer(&self, label: &str, text: &str) -> String {
+        format!("「{label}」填写的「{text}」不是整数，此栏只能填整数。")
+    }
+    fn too_many_decimals(&self, label: &str, text: &str) -> String {
+        format!("「{label}」填写的「{text}」小数位超过 4 位（以万元计，0.0001 万元即 1 元）。")
+    }
+    fn missing(&self, label: &str) -> String {
+        format!("「{label}」尚未填写；没有发生请填 0。")
+    }
+    fn normalized(&self, label: &str, text: &str, value: &str, what: &[Normalization]) -> String {
+        let what: Vec<String> = what.iter().map(zh_impl::normalization).collect();
+        format!("「{label}」填写的「{text}」按 {value} 读取（{}）。", what.join("，"))
+    }
+    fn implied_zero(&self, label: &str) -> String {
+        format!("「{label}」空白，按 0 计（所在合计关系在按 0 计时成立）。")
+    }
+    fn heading_value(&self, label: &str) -> String {
+        format!("「{label}」是标题行，正式表样不填数值；所填数值未参与核对。")
+    }
+    fn sum_mismatch(&self, f: &Figures) -> String {
+        let names = f.rhs_names(plain, "、", |n| format!("下列 {n} 项"));
+        format!("{}「{}」应等于{names}之和（{}），现填 {}。", f.prefix(Lang::Zh), f.lhs_label(), f.rhs_sum(), f.actual)
+    }
+    fn balance_mismatch(&self, f: &Figures) -> String {
+        format!(
+            "{}第一项加第二项之和应等于第三项加第四项之和：{}（{}）≠ {}（{}）。",
+            f.prefix(Lang::Zh),
+            f.lhs.join(" + "),
+            f.lhs_sum(),
+            f.rhs.join(" + "),
+            f.rhs_sum()
+        )
+    }
+    fn subset_exceeds_parent(&self, f: &Figures) -> String {
+        let p = f.prefix(Lang::Zh);
+        if f.lhs.len() == 1 {
+            format!(
+                "{p}「{}」（{}）是「{}」的其中项，不能大于它（{}）。",
+                f.lhs_label(),
+                f.actual,
+                f.rhs.join("、"),
+                f.expected
+            )
+        } else {
+            format!("{p}{}之和（{}）不能大于「{}」（{}）。", f.lhs_label(), f.lhs_sum(), f.rhs.join("、"), f.expected)
+        }
+    }
+    fn reasons_mismatch(&self, f: &Figures) -> String {
+        format!(
+            "{}不同意公开的各项原因之和（{}）小于「{}」（{}）；原因中含兜底项，通常应相等。",
+            f.prefix(Lang::Zh),
+            f.lhs_sum(),
+            f.rhs.join("、"),
+            f.expected
+        )
+    }
+    fn channel_exceeds_total(&self, f: &Figures) -> String {
+        format!(
+            "{}「{}」（{}）大于「{}」（{}）：主动公开总数对同一信息只计 1 条，单一渠道公开的条数不应超过它。",
+            f.prefix(Lang::Zh),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join("、"),
+            f.expected
+        )
+    }
+    fn channels_below_total(&self, f: &Figures) -> String {
+        format!(
+            "{}各渠道公开条数之和（{}）小于「{}」（{}）：每条信息至少经一个渠道公开。",
+            f.prefix(Lang::Zh),
+            f.lhs_sum(),
+            f.rhs.join("、"),
+            f.expected
+        )
+    }
+    fn heading_mismatch(&self, f: &Figures) -> String {
+        let names = f.rhs_names(plain, "、", |n| format!("其下 {n} 项"));
+        format!(
+            "{}标题行「{}」填了 {}，与{names}之和（{}）不符。",
+            f.prefix(Lang::Zh),
+            f.lhs_label(),
+            f.actual,
+            f.rhs_sum()
+        )
+    }
+    fn expected_nonzero(&self, f: &Figures) -> String {
+        format!("{}「{}」为 {}，但「{}」为 0，请核对。", f.prefix(Lang::Zh), f.lhs_label(), f.actual, f.rhs.join("、"))
+    }
+    fn table_a_inconsistent(&self, f: &Figures) -> String {
+        format!(
+            "{}「{}」（{}）与「{}」（{}）不相符，请核对。",
+            f.prefix(Lang::Zh),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join("、"),
+            f.expected
+        )
+    }
+    fn unknown_cell(&self, text: &str) -> String {
+        format!("「{text}」不是本表的栏目，未予核对。")
+    }
+    fn unplaced_row(&self, line: usize, text: &str) -> String {
+        format!("第 {line} 行「{text}」无法对应到统计表的栏目，未予核对。")
+    }
+    fn duplicate_cell(&self, label: &str, line: usize, first: &str, second: &str) -> String {
+        format!("「{label}」出现两次且数值不同：先为「{first}」，第 {line} 行又为「{second}」。")
+    }
+}
+
+impl TableCatalogue for super::en::En {
+    fn refused(&self, label: &str, text: &str, refusal: &Refusal) -> String {
+        format!("\"{label}\": \"{text}\" is not a number: {}.", en_impl::refusal(refusal))
+    }
+    fn negative(&self, label: &str, text: &str) -> String {
+        format!("\"{label}\": \"{text}\" is negative; this cell cannot be.")
+    }
+    fn not_integer(&self, label: &str, text: &str) -> String {
+        format!("\"{label}\": \"{text}\" is not a whole number; this cell counts items.")
+    }
+    fn too_many_decimals(&self, label: &str, text: &str) -> String {
+        format!(
+            "\"{label}\": \"{text}\" has more than 4 decimal places (amounts are in 10,000 yuan: 0.0001 is 1 yuan)."
+        )
+    }
+    fn missing(&self, label: &str) -> String {
+        format!("\"{label}\" is blank; enter 0 if there were none.")
+    }
+    fn normalized(&self, label: &str, text: &str, value: &str, what: &[Normalization]) -> String {
+        let what: Vec<String> = what.iter().map(en_impl::normalization).collect();
+        format!("\"{label}\": \"{text}\" read as {value} ({}).", what.join(", "))
+    }
+    fn implied_zero(&self, label: &str) -> String {
+        format!("\"{label}\" is blank and read as 0 (its total holds that way).")
+    }
+    fn heading_value(&self, label: &str) -> String {
+        format!("\"{label}\" is a heading row, which carries no value on the official form; its value is not checked.")
+    }
+    fn sum_mismatch(&self, f: &Figures) -> String {
+        let names = f.rhs_names(quoted, ", ", |n| format!("the {n} rows below it"));
+        format!(
+            "{}\"{}\" must equal the sum of {names} ({}), but is {}.",
+            f.prefix(Lang::En),
+            f.lhs_label(),
+            f.rhs_sum(),
+            f.actual
+        )
+    }
+    fn balance_mismatch(&self, f: &Figures) -> String {
+        let side = |labels: &[String]| labels.iter().map(|l| quoted(l)).collect::<Vec<_>>().join(" + ");
+        format!(
+            "{}Item 1 plus item 2 must equal item 3 plus item 4: {} ({}) ≠ {} ({}).",
+            f.prefix(Lang::En),
+            side(&f.lhs),
+            f.lhs_sum(),
+            side(&f.rhs),
+            f.rhs_sum()
+        )
+    }
+    fn subset_exceeds_parent(&self, f: &Figures) -> String {
+        let p = f.prefix(Lang::En);
+        let whole = f.rhs.iter().map(|l| quoted(l)).collect::<Vec<_>>().join(", ");
+        if f.lhs.len() == 1 {
+            format!("{p}\"{}\" ({}) is part of {whole} and cannot exceed it ({}).", f.lhs_label(), f.actual, f.expected)
+        } else {
+            let parts = f.lhs.iter().map(|l| quoted(l)).collect::<Vec<_>>().join(", ");
+            format!("{p}The sum of {parts} ({}) cannot exceed {whole} ({}).", f.lhs_sum(), f.expected)
+        }
+    }
+    fn reasons_mismatch(&self, f: &Figures) -> String {
+        format!(
+            "{}The reasons for refusal add up to {}, less than \"{}\" ({}); they end in a catch-all, so they should add up.",
+            f.prefix(Lang::En),
+            f.lhs_sum(),
+            f.rhs.join(", "),
+            f.expected
+        )
+    }
+    fn channel_exceeds_total(&self, f: &Figures) -> String {
+        format!(
+            "{}\"{}\" ({}) exceeds \"{}\" ({}): the total counts an item once, so one channel cannot carry more.",
+            f.prefix(Lang::En),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join(", "),
+            f.expected
+        )
+    }
+    fn channels_below_total(&self, f: &Figures) -> String {
+        format!(
+            "{}The channels add up to {}, less than \"{}\" ({}): every item goes out through at least one channel.",
+            f.prefix(Lang::En),
+            f.lhs_sum(),
+            f.rhs.join(", "),
+            f.expected
+        )
+    }
+    fn heading_mismatch(&self, f: &Figures) -> String {
+        let names = f.rhs_names(quoted, ", ", |n| format!("its {n} rows"));
+        format!(
+            "{}The heading \"{}\" is filled with {}, which differs from the sum of {names} ({}).",
+            f.prefix(Lang::En),
+            f.lhs_label(),
+            f.actual,
+            f.rhs_sum()
+        )
+    }
+    fn expected_nonzero(&self, f: &Figures) -> String {
+        format!(
+            "{}\"{}\" is {} but \"{}\" is 0; please check.",
+            f.prefix(Lang::En),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join(", ")
+        )
+    }
+    fn table_a_inconsistent(&self, f: &Figures) -> String {
+        format!(
+            "{}\"{}\" ({}) does not agree with \"{}\" ({}); please check.",
+            f.prefix(Lang::En),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join(", "),
+            f.expected
+        )
+    }
+    fn unknown_cell(&self, text: &str) -> String {
+        format!("\"{text}\" is not a cell of this form and was not checked.")
+    }
+    fn unplaced_row(&self, line: usize, text: &str) -> String {
+        format!("Line {line} \"{text}\" matches no row of the form and was not checked.")
+    }
+    fn duplicate_cell(&self, label: &str, line: usize, first: &str, second: &str) -> String {
+        format!("\"{label}\" appears twice with different values: \"{first}\", then \"{second}\" on line {line}.")
+    }
+}

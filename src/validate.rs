@@ -1,0 +1,34 @@
+//! The whole check of a report: its tables (the rule engine) and the report around them (the
+//! report-level checks), in one list, errors first, with messages in the chosen language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{self, AgencyKind, ReportOptions};
+use crate::diagnostic::Diagnostic;
+use crate::engine::{self, Mode};
+use crate::messages::{self, Lang};
+use crate::report::Report;
+
+/// How to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    pub mode: Mode,
+    pub lang: Lang,
+    /// Whether the agency is a department or a people's government (deadline); guessed from its name when absent.
+    pub agency_kind: Option<AgencyKind>,
+}
+
+/// Every finding of a report, sorted (errors first, then in the form's reading order), with messages.
+pub fn validate(report: &Report, options: &Options) -> Vec<Diagnostic> {
+    let mut all = engine::check(report, options.mode);
+    all.extend(checks::check_report(report, &ReportOptions { agency_kind: options.agency_kind }));
+    finish(&mut all, report, options.lang);
+    all
+}
+
+/// Sort (stable: errors, then warnings, then info) and make the messages.
+pub fn finish(all: &mut [Diagnostic], report: &Report, lang: Lang) {
+    all.sort_by_key(|d| d.severity);
+    messages::localize(all, report.form.def(), lang);
+}

@@ -1,0 +1,145 @@
+//! Every diagnostic code has a message in every language, made from its figures: each code is
+//! triggered for real (engine, importer or report checks) and its message checked in Chinese and
+//! English. A code added without a message, or a message lost in one language, fails here.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use std::collections::BTreeMap;
+
+use disclosure_report::diagnostic::{Code, Diagnostic};
+use disclosure_report::engine::Mode;
+use disclosure_report::import;
+use disclosure_report::messages::Lang;
+use disclosure_report::report::Report;
+use disclosure_report::validate::{self, Options};
+
+const SAMPLE_2016: &str = include_str!("fixtures/2016-liupanshui-seed.txt");
+const SAMPLE_2019: &str = include_str!("fixtures/new-2019-shanghai-bangongting.txt");
+const SAMPLE_2023: &str = include_str!("fixtures/new-2023-shuyang-fagaiju.txt");
+
+fn imported(text: &str) -> (Report, Vec<Diagnostic>) {
+    let i = import::import(text).expect("the sample imports");
+    (i.report, i.diagnostics)
+}
+
+/// Reports that between them raise every code, each with the import's own findings.
+fn cases() -> Vec<(Report, Vec<Diagnostic>, Mode)> {
+    let (r2016, d2016) = imported(SAMPLE_2016);
+    let mut out = vec![(r2016.clone(), d2016.clone(), Mode::Review)];
+    let mut bad = r2016.clone();
+    for (id, text) in [
+        ("3.1", "2"),       // sum-mismatch
+        ("3.1.1", "1O"),    // invalid-number
+        ("3.1.2", "-1"),    // negative
+        ("3.1.4", "0.5"),   // not-integer
+        ("8.4", "0.00001"), // too-many-decimals
+        ("3.2.2", ""),      // missing
+        ("1.1", "６４５"),  // normalized
+        ("1.1.a", "700"),   // subset-exceeds-parent
+        ("3.3.4", "1"),     // reasons-mismatch
+        ("1.2", "977"),     // heading-mismatch
+        ("1", "3"),         // heading-value
+        ("9.3", "0"),       // expected-nonzero
+        ("1.2.3", "700"),   // channel-exceeds-total
+        ("X.9", "1"),       // unplaced-row (a cell the form does not have)
+    ] {
+        bad.cells.insert(id.into(), text.into());
+    }
+    bad.date = Some("2017-05-02".into()); // late-publication
+    out.push((bad.clone(), vec![], Mode::Filling));
+    bad.year = Some(2021); // wrong-format
+    out.push((bad, vec![], Mode::Filling));
+    let mut below = r2016.clone();
+    below.cells.insert("1.2.2".into(), "10".into()); // channels-below-total
+    out.push((below, vec![], Mode::Filling));
+    let mut review = r2016;
+    review.cells.insert("3.1.4".into(), String::new()); // implied-zero
+    out.push((review, vec![], Mode::Review));
+    let (r2019, d2019) = imported(SAMPLE_2019);
+    let mut r2019b = r2019.clone();
+    r2019b.cells.insert("B:1:natural".into(), "822".into()); // balance-mismatch
+    r2019b.cells.insert("A:regulations:published".into(), "14".into()); // table-a-inconsistent
+    out.push((r2019, d2019, Mode::Review));
+    out.push((r2019b, vec![], Mode::Review));
+    let (mut r2023, _) = imported(SAMPLE_2023);
+    r2023.narrative = r2023
+        .narrative
+        .replace("六、其他需要报告的事项", "l六、其他事项")
+        .replace("五、存在的主要问题", "七、存在的主要问题"); // numbering-slip
+    r2023.narrative = r2023.narrative.replace("二、主动公开政府信息情况", ""); // missing-section
+    out.push((r2023, vec![], Mode::Review));
+    // duplicate-cell: one row twice with different values.
+    let dup = SAMPLE_2016.replace("3.网络申请数 | 件 | 1 |", "3.网络申请数 | 件 | 1 |\n3.网络申请数 | 件 | 2 |");
+    let (r, d) = imported(&dup);
+    out.push((r, d, Mode::Review));
+    out
+}
+
+fn all_findings(lang: Lang) -> BTreeMap<Code, Vec<Diagnostic>> {
+    let mut by_code: BTreeMap<Code, Vec<Diagnostic>> = BTreeMap::new();
+    for (report, from_import, mode) in cases() {
+        let mut all = from_import;
+        all.extend(validate::validate(&report, &Options { mode, lang, agency_kind: None }));
+        validate::finish(&mut all, &report, lang);
+        for d in all {
+            by_code.entry(d.code).or_default().push(d);
+        }
+    }
+    by_code
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_code_is_raised_and_has_a_chinese_message() {
+    let found = all_findings(Lang::Zh);
+    for code in Code::ALL {
+        let list = found.get(code).unwrap_or_else(|| panic!("no case raises {code:?}"));
+        for d in list {
+            assert!(!d.message.is_empty() && d.message != code.as_str(), "{code:?} has no Chinese message: {d:#?}");
+            assert!(has_cjk(&d.message), "{code:?}: {}", d.message);
+        }
+    }
+}
+
+#[test]
+fn every_code_has_an_english_message() {
+    let found = all_findings(Lang::En);
+    for code in Code::ALL {
+        for d in found.get(code).unwrap_or_else(|| panic!("no case raises {code:?}")) {
+            assert!(!d.message.is_empty() && d.message != code.as_str(), "{code:?} has no English message: {d:#?}");
+            // Quoted report text and labels stay Chinese; the sentence around them is English.
+            let outside_quotes: String = strip_quoted(&d.message);
+            assert!(!has_cjk(&outside_quotes), "{code:?} English message has Chinese outside quotes: {}", d.message);
+        }
+    }
+}
+
+/// The message without what it quotes ("…", “…”, 「…」) or the document numbers it cites
+/// ((国办发〔2014〕32号)): names stay as written.
+fn strip_quoted(s: &str) -> String {
+    let mut s = s.to_string();
+    while let Some(mark) = s.find('〔') {
+        let open = s[..mark].rfind('(').unwrap_or(mark);
+        let close = s[mark..].find(')').map(|i| mark + i + 1).unwrap_or(s.len());
+        s.replace_range(open..close, "");
+    }
+    let mut out = String::new();
+    let mut depth = 0i32;
+    let mut in_ascii = false;
+    for c in s.chars() {
+        match c {
+            '“' | '「' | '『' => depth += 1,
+            '”' | '」' | '』' => depth -= 1,
+            '"' => in_ascii = !in_ascii,
+            _ if depth == 0 && !in_ascii => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
