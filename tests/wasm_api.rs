@@ -66,7 +66,8 @@ mod checker {
             checker.set_cell(id, text).unwrap();
         }
         let update: Update = serde_wasm_bindgen::from_value(checker.set_cell("3.1", "2").unwrap()).unwrap();
-        assert_eq!(update.rules, vec!["cell:3.1", "sum-mismatch:3.1"]);
+        // 3.1 is read by its own sum and by the heading 三 (3 = 3.1), and by nothing else.
+        assert_eq!(update.rules, vec!["cell:3.1", "sum-mismatch:3.1", "heading-mismatch:3"]);
         let d = &update.diagnostics[0];
         assert_eq!((d.code, d.severity), (Code::SumMismatch, Severity::Error));
         assert!(d.message.contains("收到申请数"), "the message is made, in Chinese by default: {}", d.message);
