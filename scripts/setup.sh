@@ -133,4 +133,15 @@ else
   done_ "present"
 fi
 
+# Chinese glyphs for the screenshots and printed previews the tests make (not needed to pass them).
+begin "Chinese fonts for screenshots"
+if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh family 2>/dev/null | head -n 1)" ]; then
+  done_ "present"
+elif is_root && command -v apt-get >/dev/null; then
+  apt_install fonts-noto-cjk
+  done_ "installed"
+else
+  done_ "missing (screenshots will show boxes for Chinese; install fonts-noto-cjk)"
+fi
+
 printf 'setup: ready in %d ms\n' $(( ($(date +%s%N) - t_all) / 1000000 ))
