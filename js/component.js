@@ -1,0 +1,782 @@
+// The browser component: `attach(form, options)` plugs the checker into a portal's existing report
+// form. The DOM work is here; every check is the Rust core's (through the wasm API).
+//
+// When to speak (never while the clerk is still typing; reward early, punish late):
+// - a cell is checked when left (change/blur); once it shows a problem, it is re-checked on every
+//   keystroke, so the message goes the moment the value is fixed;
+// - a sum shows a neutral running total beside its parent (子项合计 976) while its children are
+//   filled, and becomes an error only once the group is complete and left, or at submit;
+// - at submit, everything: an error summary with the count and a link per problem, focus on it.
+// If the WebAssembly module cannot load (blocked by policy, a failed download), nothing of this
+// happens: the form works exactly as before and `disclosure:unavailable` is dispatched.
+import * as api from './disclosure_report.js';
+import { init } from './loader.js';
+import { discover, indexDefinition, gridAround } from './cells.js';
+import { parseGrid, isBlock, spread } from './paste.js';
+import { draftKey, loadDraft, saveDraft, clearDraft } from './draft.js';
+import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNotice, createPreview, slug } from './display.js';
+import { words } from './strings.js';
+
+const FORMS = ['2016', '2019', '2021'];
+const MODES = ['submit', 'blur', 'live'];
+const LANGS = ['zh', 'en'];
+const BLOCK_ON = ['error', 'warning'];
+/** Normalisations whose number can be offered in place of the text: an annotation would be lost. */
+const OFFERABLE = new Set(['fullWidth', 'separators', 'whitespace', 'unit', 'converted', 'plusSign']);
+/** Report-level findings and the report fields they are about. */
+const REPORT_FIELDS = {
+  'suspicious-agency': ['agency', 'title'],
+  'late-publication': ['date'],
+  'wrong-format': ['year'],
+  'missing-section': ['narrative'],
+  'narrative-mismatch': ['narrative'],
+  'numbering-slip': ['narrative'],
+};
+const PREVIEW_DELAY_MS = 300;
+const DRAFT_DELAY_MS = 400;
+
+const attached = new WeakMap();
+let instances = 0;
+
+function misuse(message) {
+  return new TypeError(`disclosure-report: ${message}`);
+}
+
+function oneOf(name, value, allowed, fallback) {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value)) throw misuse(`options.${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+  return value;
+}
+
+/** A diagnostic's identity across re-checks: the rule that made it, else its code and cells. */
+function keyOf(d) {
+  return d.rule ?? `${d.code}:${d.cells.join(',')}`;
+}
+
+/**
+ * Attach the checker to a form. Returns a controller at once; the checker starts when the
+ * WebAssembly module has loaded (`controller.ready`).
+ *
+ * @param {HTMLFormElement | string} formElement the form, or a selector for it
+ * @param {object} [options] see index.d.ts (AttachOptions)
+ */
+export function attach(formElement, options = {}) {
+  const form = typeof formElement === 'string' ? document.querySelector(formElement) : formElement;
+  if (!(form instanceof HTMLFormElement)) throw misuse('attach(form, options) needs a <form> element or a selector for one');
+  if (attached.has(form)) throw misuse('this form is already attached; call detach() on its controller first');
+  if (options === null || typeof options !== 'object') throw misuse('options must be an object');
+  const settings = {
+    form: oneOf('form', options.form, FORMS, undefined),
+    mode: oneOf('mode', options.mode, MODES, 'blur'),
+    lang: oneOf('lang', options.lang, LANGS, 'zh'),
+    blockOn: oneOf('blockOn', options.blockOn, BLOCK_ON, 'error'),
+    draft: oneOf('draft', options.draft, ['local', 'none', false], 'none'),
+    draftKey: options.draftKey === undefined ? undefined : String(options.draftKey),
+    fields: options.fields ?? {},
+    preview: options.preview ?? null,
+    wasm: options.wasm,
+  };
+  if (typeof settings.fields !== 'object') throw misuse('options.fields must map cell ids to names or selectors');
+  const attachment = new Attachment(form, settings);
+  attached.set(form, attachment);
+  return attachment.controller;
+}
+
+class Attachment {
+  constructor(form, settings) {
+    this.form = form;
+    this.settings = settings;
+    this.lang = settings.lang;
+    this.prefix = `dr${(instances += 1)}`;
+    this.active = false;
+    this.detached = false;
+    this.aborter = new AbortController();
+    /** cell id → control, control → cell id */
+    this.controlOf = new Map();
+    this.cellOf = new Map();
+    this.meta = new Map();
+    /** cell id → its note beside the control, and what it shows */
+    this.slots = new Map();
+    /** Cells left after an edit (or left holding a value): their own problems may be shown. */
+    this.revealed = new Set();
+    /** Cells typed into or pasted into in this session: their groups show running totals. */
+    this.edited = new Set();
+    /** Problems on screen: they stay, re-checked on every keystroke, until fixed. */
+    this.sticky = new Set();
+    this.focused = null;
+    this.submitted = false;
+    this.summary = null;
+    this.summaryItems = [];
+    this.notice = null;
+    this.preview = null;
+    this.timers = { preview: 0, draft: 0, rescan: 0 };
+    /** Attributes we changed on the page's elements, to put back on detach: [el, name, old]. */
+    this.restore = [];
+    this.originalTitle = null;
+    this.applying = false;
+    this.pointerDown = false;
+    this.deferred = false;
+    /** The page's own aria-describedby of each control, which ours is added to. */
+    this.baseDescribedBy = new Map();
+
+    const self = this;
+    this.controller = {
+      get ready() {
+        return self.readyPromise;
+      },
+      get available() {
+        return self.active;
+      },
+      get form() {
+        return self.formId ?? null;
+      },
+      validate: () => this.check('validate'),
+      diagnostics: () => (this.active ? this.onPage(this.checker.diagnostics()) : []),
+      report: () => (this.active ? this.report() : null),
+      setLanguage: (lang) => this.setLanguage(lang),
+      detach: () => this.detach(),
+    };
+    this.readyPromise = this.start();
+  }
+
+  dispatch(name, detail) {
+    this.form.dispatchEvent(new CustomEvent(name, { detail, bubbles: true }));
+  }
+
+  async start() {
+    try {
+      await init(this.settings.wasm);
+    } catch (error) {
+      return this.unavailable(error);
+    }
+    if (this.detached) return false;
+    try {
+      this.setup();
+    } catch (error) {
+      this.teardown();
+      return this.unavailable(error);
+    }
+    this.active = true;
+    this.dispatch('disclosure:ready', { form: this.formId, cells: [...this.controlOf.keys()] });
+    return true;
+  }
+
+  unavailable(error) {
+    attached.delete(this.form);
+    if (!this.detached) this.dispatch('disclosure:unavailable', { error: error instanceof Error ? error : new Error(String(error)) });
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Setting up
+
+  setup() {
+    const { index, mapping, formId } = this.findCells();
+    this.formId = formId;
+    this.index = index;
+    this.checker = new api.Checker(formId, { mode: 'filling', lang: this.lang });
+    for (const [id, control] of mapping.cells) this.map(id, control, mapping.labelCells.get(control));
+    this.meta = mapping.meta;
+
+    const on = (type, handler, capture = false) =>
+      this.form.addEventListener(type, handler, { capture, signal: this.aborter.signal });
+    on('input', (e) => this.onInput(e));
+    on('change', (e) => this.onChange(e));
+    on('focusin', (e) => this.onFocusIn(e));
+    on('focusout', (e) => this.onFocusOut(e));
+    on('paste', (e) => this.onPaste(e));
+    on('click', (e) => this.onClick(e));
+    // Capture, so that the check runs before the portal's own submit handlers and can stop them.
+    on('submit', (e) => this.onSubmit(e), true);
+    window.addEventListener('pagehide', () => this.saveDraftNow(), { signal: this.aborter.signal });
+    // A message appearing when a cell is left moves what is below it. If the cell was left by a
+    // press on the submit button, the button would slide away between the press and the release
+    // and the click be lost; so while a pointer is down, what leaving shows waits for its release.
+    const signal = this.aborter.signal;
+    document.addEventListener('pointerdown', () => { this.pointerDown = true; }, { capture: true, signal });
+    for (const type of ['pointerup', 'pointercancel']) {
+      document.addEventListener(type, () => {
+        this.pointerDown = false;
+        if (this.deferred) {
+          this.deferred = false;
+          setTimeout(() => this.active && this.render(), 0); // after the click this release makes
+        }
+      }, { capture: true, signal });
+    }
+
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.form, { childList: true, subtree: true });
+
+    if (this.settings.draft === 'local') {
+      this.draftKey = draftKey(this.form, formId, this.settings.draftKey);
+      this.restoreDraft();
+    }
+    if (this.settings.preview) this.setupPreview();
+    this.render();
+  }
+
+  findCells() {
+    const { fields } = this.settings;
+    const candidates = this.settings.form ? [this.settings.form] : FORMS;
+    let best = null;
+    for (const formId of candidates) {
+      const index = indexDefinition(api.formDefinition(formId));
+      const mapping = discover(this.form, index, fields, api.matchLabel);
+      // Without `form`, the version whose cells the page has most; a tie goes to the newer.
+      if (!best || mapping.cells.size >= best.mapping.cells.size) best = { formId, index, mapping };
+    }
+    return best;
+  }
+
+  remember(el, name) {
+    this.restore.push([el, name, el.getAttribute(name)]);
+  }
+
+  /** Start checking one control as cell `id`. */
+  map(id, control, labelCell) {
+    this.controlOf.set(id, control);
+    this.cellOf.set(control, id);
+    if (labelCell && !this.hasName(control)) {
+      // A legacy page's inputs often have no label at all: name each by its row's label cell.
+      if (!labelCell.id) {
+        this.remember(labelCell, 'id');
+        labelCell.id = `${this.prefix}-label-${slug(id)}`;
+      }
+      this.remember(control, 'aria-labelledby');
+      control.setAttribute('aria-labelledby', labelCell.id);
+    }
+    this.remember(control, 'aria-describedby');
+    this.remember(control, 'aria-invalid');
+    this.remember(control, 'class');
+    this.baseDescribedBy.set(control, control.getAttribute('aria-describedby') ?? '');
+    this.checker.setCell(id, control.value);
+  }
+
+  hasName(control) {
+    return Boolean(
+      (control.labels && control.labels.length) ||
+        control.getAttribute('aria-label') ||
+        control.getAttribute('aria-labelledby') ||
+        control.getAttribute('title'),
+    );
+  }
+
+  /** Rows added or removed by the page's own script: map new cells, blank the ones gone. */
+  onMutations(records) {
+    const touchesControls = (nodes) =>
+      [...nodes].some((n) => n instanceof Element && (n.matches('input, textarea') || n.querySelector('input, textarea')));
+    if (!records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
+    clearTimeout(this.timers.rescan);
+    this.timers.rescan = setTimeout(() => this.rescan(), 0);
+  }
+
+  rescan() {
+    if (!this.active) return;
+    for (const [id, control] of [...this.controlOf]) {
+      if (this.form.contains(control)) continue;
+      this.controlOf.delete(id);
+      this.cellOf.delete(control);
+      this.slots.get(id)?.slot.remove();
+      this.slots.delete(id);
+      this.checker.setCell(id, '');
+    }
+    const mapping = discover(this.form, this.index, this.settings.fields, api.matchLabel);
+    for (const [id, control] of mapping.cells) {
+      if (this.controlOf.has(id) || this.cellOf.has(control)) continue;
+      this.map(id, control, mapping.labelCells.get(control));
+    }
+    for (const [key, control] of mapping.meta) if (!this.meta.has(key)) this.meta.set(key, control);
+    this.render();
+    this.schedulePreview();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  onInput(e) {
+    if (this.applying) return;
+    const id = this.cellOf.get(e.target);
+    if (id !== undefined) {
+      this.edited.add(id);
+      this.checker.setCell(id, e.target.value);
+      this.render();
+    } else if (![...this.meta.values()].includes(e.target)) {
+      return;
+    }
+    this.scheduleDraft();
+    this.schedulePreview();
+  }
+
+  onChange(e) {
+    if (this.applying) return;
+    const id = this.cellOf.get(e.target);
+    if (id === undefined) return;
+    this.revealed.add(id);
+    this.checker.setCell(id, e.target.value);
+    if (this.pointerDown) this.deferred = true;
+    else this.render();
+  }
+
+  onFocusIn(e) {
+    this.focused = this.cellOf.get(e.target) ?? null;
+  }
+
+  onFocusOut(e) {
+    const id = this.cellOf.get(e.target);
+    this.focused = this.cellOf.get(e.relatedTarget) ?? null;
+    if (id === undefined) return;
+    if (e.target.value.trim() !== '') this.revealed.add(id);
+    if (this.pointerDown) this.deferred = true;
+    else this.render();
+  }
+
+  onPaste(e) {
+    const id = this.cellOf.get(e.target);
+    if (id === undefined || !e.clipboardData) return;
+    const grid = parseGrid(e.clipboardData.getData('text/plain'));
+    if (!isBlock(grid)) return; // one value: the browser pastes it as usual
+    const at = gridAround(e.target, this.cellOf, this.controlOf, this.index);
+    if (!at) return;
+    e.preventDefault();
+    const targets = spread(grid, at);
+    this.setValues(targets.map(({ control, text }) => [control, text]));
+    for (const { control } of targets) {
+      const cell = this.cellOf.get(control);
+      this.edited.add(cell);
+      if (control !== e.target) this.revealed.add(cell);
+    }
+    this.render();
+    this.scheduleDraft();
+    this.schedulePreview();
+  }
+
+  /** Put texts into controls as if typed: the portal's own listeners hear input and change. */
+  setValues(pairs) {
+    this.applying = true;
+    try {
+      for (const [control, text] of pairs) {
+        control.value = text;
+        const id = this.cellOf.get(control);
+        if (id !== undefined) this.checker.setCell(id, text);
+        control.dispatchEvent(new Event('input', { bubbles: true }));
+        control.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  onClick(e) {
+    const target = e.target instanceof Element ? e.target.closest('button, a') : null;
+    if (!target || !this.form.contains(target)) return;
+    if (target.dataset.drOffer !== undefined) {
+      const control = this.controlOf.get(target.dataset.drOffer);
+      if (!control) return;
+      this.setValues([[control, target.dataset.value ?? '']]);
+      control.focus();
+      this.render();
+      this.scheduleDraft();
+      this.schedulePreview();
+    } else if (target.dataset.drCell !== undefined) {
+      const control = this.controlOf.get(target.dataset.drCell);
+      if (!control) return;
+      e.preventDefault();
+      control.focus();
+      control.scrollIntoView({ block: 'center' });
+    } else if (target.dataset.drDiscard !== undefined) {
+      this.discardDraft();
+    }
+  }
+
+  onSubmit(e) {
+    if (!this.active) return;
+    const result = this.check('submit');
+    if (!result.valid) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    } else if (this.draftKey) {
+      clearTimeout(this.timers.draft);
+      clearDraft(this.draftKey);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checking and showing
+
+  isBlocking(d) {
+    return d.severity === 'error' || (this.settings.blockOn === 'warning' && d.severity === 'warning');
+  }
+
+  /** The submit-time check of the whole report; shows the summary if anything blocks. */
+  check(trigger) {
+    if (!this.active) return { valid: true, diagnostics: [] };
+    this.submitted = true;
+    this.checker.setMode('submit');
+    const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit' }).diagnostics);
+    const blocking = diagnostics.filter((d) => this.isBlocking(d));
+    this.render();
+    if (blocking.length) this.showSummary(blocking);
+    else this.hideSummary();
+    const valid = blocking.length === 0;
+    this.dispatch('disclosure:validate', { trigger, valid, diagnostics });
+    if (!valid) this.dispatch('disclosure:blocked', { trigger, diagnostics: blocking });
+    return { valid, diagnostics };
+  }
+
+  /**
+   * The findings that concern this page: a cell or a report field the page does not have cannot be
+   * filled here, so its blank is not asked for (a portal may split the form over several pages, or
+   * keep the report's text elsewhere).
+   */
+  onPage(diagnostics) {
+    return diagnostics.filter((d) => {
+      if (d.code === 'missing') return d.cells.some((c) => this.controlOf.has(c));
+      const subject = REPORT_FIELDS[d.code];
+      return !subject || subject.some((field) => this.meta.has(field));
+    });
+  }
+
+  /** Whether a problem is on screen now (see the rules at the top of this file). */
+  isShown(d, pendingByRule) {
+    if (d.severity === 'info' && d.code !== 'normalized') return false;
+    if (this.submitted) return true;
+    if (d.code === 'missing' || this.settings.mode === 'submit') return false;
+    if (this.sticky.has(keyOf(d))) return true;
+    const pending = d.rule ? pendingByRule.get(d.rule) : undefined;
+    if (pending && !pending.complete) return false;
+    if (this.settings.mode === 'live') return true;
+    if (!d.cells.some((c) => this.revealed.has(c))) return false;
+    return !(this.focused !== null && d.cells.includes(this.focused));
+  }
+
+  render() {
+    if (!this.active && !this.checker) return;
+    const t = words(this.lang);
+    const diagnostics = this.onPage(this.checker.diagnostics());
+    const pending = this.checker.pending();
+    const pendingByRule = new Map(pending.map((p) => [p.rule, p]));
+    const shown = diagnostics.filter((d) => this.isShown(d, pendingByRule));
+    this.sticky = new Set(shown.map(keyOf));
+
+    /** cell id → { messages, total, offer, invalid, describedBy } */
+    const notes = new Map();
+    const note = (id) => {
+      if (!notes.has(id)) notes.set(id, { messages: [], total: null, offer: null, invalid: false, describedBy: [] });
+      return notes.get(id);
+    };
+    for (const d of shown) {
+      const anchor = d.cells.find((c) => this.controlOf.has(c));
+      if (anchor === undefined) continue;
+      const id = `${this.prefix}-m-${slug(keyOf(d))}`;
+      if (d.code === 'normalized') {
+        const offer = this.offerFor(anchor);
+        if (offer) {
+          note(anchor).offer = offer;
+          note(anchor).messages.push({ id, code: d.code, severity: d.severity, text: d.message || d.code });
+          note(anchor).describedBy.push(id);
+        }
+        continue;
+      }
+      note(anchor).messages.push({ id, code: d.code, severity: d.severity, text: d.message || d.code });
+      if (this.isBlocking(d)) note(anchor).invalid = true;
+      for (const c of d.cells) if (this.controlOf.has(c)) note(c).describedBy.push(id);
+    }
+    if (this.settings.mode !== 'submit' || this.submitted) {
+      for (const p of pending) {
+        if (!this.controlOf.has(p.cell) || p.filled === 0) continue;
+        if (!this.edited.has(p.cell) && !p.cells.some((c) => this.edited.has(c))) continue;
+        const parentBlank = this.controlOf.get(p.cell).value.trim() === '';
+        const mismatchShown = shown.some((d) => d.rule === p.rule);
+        if (p.complete && !parentBlank && (mismatchShown || !diagnostics.some((d) => d.rule === p.rule))) continue;
+        const id = `${this.prefix}-t-${slug(p.cell)}`;
+        note(p.cell).total = { id, sum: String(p.sum), text: t.runningTotal(p.sum) + t.runningFilled(p.filled, p.cells.length) };
+        note(p.cell).describedBy.push(id);
+      }
+    }
+
+    for (const [id, control] of this.controlOf) {
+      const n = notes.get(id) ?? { messages: [], total: null, offer: null, invalid: false, describedBy: [] };
+      this.paintCell(id, control, n, t);
+    }
+    if (this.summary) this.refreshSummary(diagnostics);
+  }
+
+  paintCell(id, control, n, t) {
+    const signature = JSON.stringify([n.messages, n.total, n.offer, this.lang]);
+    let entry = this.slots.get(id);
+    if (!entry) {
+      if (!n.messages.length && !n.total && !n.offer) {
+        this.setCellAria(control, n);
+        return;
+      }
+      entry = { slot: createSlot(control), signature: '' };
+      this.slots.set(id, entry);
+    }
+    if (entry.signature !== signature) {
+      fillSlot(entry.slot, n, t, t.htmlLang());
+      entry.signature = signature;
+    }
+    this.setCellAria(control, n);
+  }
+
+  setCellAria(control, n) {
+    const base = this.baseDescribedBy.get(control) ?? '';
+    const describedBy = [base, ...new Set(n.describedBy)].filter(Boolean).join(' ');
+    if ((control.getAttribute('aria-describedby') ?? '') !== describedBy) {
+      if (describedBy) control.setAttribute('aria-describedby', describedBy);
+      else control.removeAttribute('aria-describedby');
+    }
+    if (n.invalid) {
+      control.setAttribute('aria-invalid', 'true');
+      control.classList.add('dr-input--error');
+    } else if (control.classList.contains('dr-input--error')) {
+      control.removeAttribute('aria-invalid');
+      control.classList.remove('dr-input--error');
+    }
+  }
+
+  /** The number a normalised text reads as, offered in its place (never imposed). */
+  offerFor(id) {
+    const control = this.controlOf.get(id);
+    const place = this.index.cells.get(id);
+    if (!control || !place) return null;
+    const parsed = api.parseValue(control.value, place.kind);
+    if (parsed.state !== 'number' || !parsed.normalizations?.length) return null;
+    if (!parsed.normalizations.every((n) => OFFERABLE.has(n.kind))) return null;
+    const value = String(parsed.amount);
+    if (value === control.value) return null;
+    const t = words(this.lang);
+    return { cell: id, value, label: t.offer(value), hint: t.offerHint(value, control.value) };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The error summary
+
+  showSummary(blocking) {
+    const t = words(this.lang);
+    const table = new Set(this.checker.diagnostics().map(keyOf));
+    this.summaryItems = blocking.map((d) => {
+      const cell = d.cells.find((c) => this.controlOf.has(c)) ?? null;
+      const href = cell ? `#${this.idFor(this.controlOf.get(cell))}` : null;
+      return { key: keyOf(d), code: d.code, cell, href, text: d.message || d.code, table: table.has(keyOf(d)) };
+    });
+    if (!this.summary) this.summary = createSummary(this.form);
+    fillSummary(this.summary, this.summaryItems, t, t.htmlLang(), `${this.prefix}-summary-title`);
+    this.summary.setAttribute('aria-labelledby', `${this.prefix}-summary-title`);
+    this.setTitle(true);
+    this.summary.focus();
+    this.summary.scrollIntoView({ block: 'start' });
+  }
+
+  /** Problems fixed since the submit leave the summary at once; when none is left, it goes. */
+  refreshSummary(diagnostics) {
+    const current = new Set(diagnostics.map(keyOf));
+    // Report-level problems (the narrative, the dates) are not the table checker's: they stay
+    // until the next submit.
+    const left = this.summaryItems.filter((item) => !item.table || current.has(item.key));
+    if (left.length === this.summaryItems.length) return;
+    this.summaryItems = left;
+    if (!left.length) {
+      this.hideSummary();
+      return;
+    }
+    const t = words(this.lang);
+    fillSummary(this.summary, left, t, t.htmlLang(), `${this.prefix}-summary-title`);
+  }
+
+  hideSummary() {
+    this.summary?.remove();
+    this.summary = null;
+    this.summaryItems = [];
+    this.setTitle(false);
+  }
+
+  setTitle(prefixed) {
+    if (this.originalTitle === null) this.originalTitle = document.title;
+    const base = this.originalTitle;
+    document.title = prefixed ? words(this.lang).titlePrefix() + base : base;
+  }
+
+  idFor(control) {
+    if (!control.id) {
+      this.remember(control, 'id');
+      control.id = `${this.prefix}-cell-${slug(this.cellOf.get(control))}`;
+    }
+    return control.id;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The report, the draft, the preview
+
+  report() {
+    const report = this.checker.report();
+    for (const [key, control] of this.meta) {
+      const text = control.value;
+      if (key === 'narrative') {
+        if (text) report.narrative = text;
+      } else if (key === 'year') {
+        const year = Number.parseInt(text.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)), 10);
+        if (Number.isInteger(year) && year > 1900 && year < 10000) report.year = year;
+      } else if (text.trim()) {
+        report[key] = text.trim();
+      }
+    }
+    return report;
+  }
+
+  entries() {
+    const values = {};
+    for (const [id, control] of this.controlOf) values[id] = control.value;
+    for (const [key, control] of this.meta) values[key] = control.value;
+    return values;
+  }
+
+  scheduleDraft() {
+    if (!this.draftKey) return;
+    clearTimeout(this.timers.draft);
+    this.timers.draft = setTimeout(() => this.saveDraftNow(), DRAFT_DELAY_MS);
+  }
+
+  saveDraftNow() {
+    if (!this.draftKey || !this.active || !this.timers.draft) return;
+    clearTimeout(this.timers.draft);
+    this.timers.draft = 0;
+    saveDraft(this.draftKey, this.entries());
+  }
+
+  restoreDraft() {
+    const draft = loadDraft(this.draftKey);
+    if (!draft) return;
+    const controls = new Map([...this.controlOf, ...this.meta]);
+    const changes = Object.entries(draft.values).filter(([id, text]) => controls.has(id) && controls.get(id).value !== text);
+    if (!changes.length) return;
+    this.pageValues = new Map(changes.map(([id]) => [id, controls.get(id).value]));
+    this.setValues(changes.map(([id, text]) => [controls.get(id), text]));
+    for (const [id] of changes) if (this.controlOf.has(id)) this.edited.add(id);
+    this.draftSavedAt = draft.savedAt;
+    this.draftCount = changes.length;
+    this.notice = createNotice(this.form);
+    this.paintNotice();
+  }
+
+  paintNotice() {
+    if (!this.notice) return;
+    const t = words(this.lang);
+    if (this.pageValues) {
+      const when = new Date(this.draftSavedAt);
+      const stamp = Number.isNaN(when.getTime()) ? this.draftSavedAt : when.toLocaleString(t.htmlLang());
+      fillNotice(this.notice, { text: t.draftRestored(stamp, this.draftCount), discard: t.draftDiscard() }, t.htmlLang());
+    } else {
+      fillNotice(this.notice, { text: t.draftDiscarded(), discard: null }, t.htmlLang());
+    }
+  }
+
+  discardDraft() {
+    clearTimeout(this.timers.draft);
+    this.timers.draft = 0;
+    clearDraft(this.draftKey);
+    const controls = new Map([...this.controlOf, ...this.meta]);
+    const back = [...(this.pageValues ?? [])].filter(([id]) => controls.has(id)).map(([id, text]) => [controls.get(id), text]);
+    this.setValues(back);
+    this.pageValues = null;
+    this.paintNotice();
+    this.notice.querySelector('p')?.setAttribute('tabindex', '-1');
+    this.notice.querySelector('p')?.focus();
+    this.render();
+    this.schedulePreview();
+  }
+
+  setupPreview() {
+    const ref = this.settings.preview;
+    const container = ref instanceof Element ? ref : document.querySelector(ref);
+    if (!container) throw misuse(`options.preview: no element matches ${String(ref)}`);
+    this.preview = { container, ...createPreview(container) };
+    this.preview.print.addEventListener(
+      'click',
+      () => {
+        // Print the preview alone: the stylesheet hides the rest of the page while this class is set.
+        document.documentElement.classList.add('dr-printing');
+        window.addEventListener('afterprint', () => document.documentElement.classList.remove('dr-printing'), { once: true });
+        window.print();
+      },
+      { signal: this.aborter.signal },
+    );
+    this.paintPreview();
+  }
+
+  schedulePreview() {
+    if (!this.preview) return;
+    clearTimeout(this.timers.preview);
+    this.timers.preview = setTimeout(() => this.paintPreview(), PREVIEW_DELAY_MS);
+  }
+
+  paintPreview() {
+    if (!this.preview) return;
+    const t = words(this.lang);
+    this.preview.print.textContent = t.print();
+    this.preview.body.lang = t.htmlLang();
+    this.preview.body.setAttribute('aria-label', t.previewLabel());
+    this.preview.body.setAttribute('role', 'region');
+    // renderPreview escapes every byte of the report's text by construction (src/render), so the
+    // string holds no markup but the renderer's own.
+    this.preview.body.innerHTML = api.renderPreview(this.report(), { lang: this.lang });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Language and detaching
+
+  setLanguage(lang) {
+    if (!LANGS.includes(lang)) throw misuse('setLanguage(lang): lang must be "zh" or "en"');
+    this.lang = lang;
+    if (!this.active) {
+      this.settings.lang = lang;
+      return;
+    }
+    this.checker.setLanguage(lang);
+    this.render();
+    if (this.summary) {
+      const keys = new Set(this.summaryItems.map((i) => i.key));
+      const { diagnostics } = api.validate(this.report(), { lang, mode: 'submit' });
+      const t = words(lang);
+      this.summaryItems = this.summaryItems.map((item) => {
+        const d = diagnostics.find((x) => keyOf(x) === item.key);
+        return d && keys.has(item.key) ? { ...item, text: d.message || d.code } : item;
+      });
+      fillSummary(this.summary, this.summaryItems, t, t.htmlLang(), `${this.prefix}-summary-title`);
+      this.setTitle(true);
+    }
+    this.paintNotice();
+    if (this.preview) this.paintPreview();
+  }
+
+  detach() {
+    if (this.detached) return;
+    this.detached = true;
+    if (this.draftKey && this.timers.draft) this.saveDraftNow();
+    this.teardown();
+    attached.delete(this.form);
+  }
+
+  teardown() {
+    this.active = false;
+    this.aborter.abort();
+    this.observer?.disconnect();
+    for (const t of Object.values(this.timers)) clearTimeout(t);
+    for (const { slot } of this.slots.values()) slot.remove();
+    this.slots.clear();
+    if (this.summary) this.hideSummary();
+    this.notice?.remove();
+    if (this.preview) {
+      this.preview.toolbar.remove();
+      this.preview.body.remove();
+    }
+    for (const control of this.cellOf.keys()) control.classList.remove('dr-input--error');
+    for (const [el, name, old] of this.restore.reverse()) {
+      if (old === null) el.removeAttribute(name);
+      else el.setAttribute(name, old);
+    }
+    this.restore = [];
+    this.checker?.free();
+    this.checker = null;
+  }
+}

@@ -1,0 +1,342 @@
+// Types of disclosure-report's browser package: the checker's API (Rust compiled to WebAssembly)
+// and the component that attaches it to a portal's form. Everything a user touches is typed; there
+// is no `any` in this file.
+
+// ------------------------------------------------------------------------------------------------
+// Plain data
+
+/** The versions of the statistics tables: 2014–2018, the 2019 trial format, the 2021 format. */
+export type FormId = '2016' | '2019' | '2021';
+
+/** The language messages are made in. Chinese first. */
+export type Lang = 'zh' | 'en';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Stable diagnostic codes (kebab-case; more may be added, none renamed). */
+export type Code =
+  | 'invalid-number'
+  | 'negative'
+  | 'not-integer'
+  | 'too-many-decimals'
+  | 'missing'
+  | 'sum-mismatch'
+  | 'balance-mismatch'
+  | 'subset-exceeds-parent'
+  | 'reasons-mismatch'
+  | 'channel-exceeds-total'
+  | 'heading-mismatch'
+  | 'narrative-mismatch'
+  | 'late-publication'
+  | 'suspicious-agency'
+  | 'wrong-format'
+  | 'missing-section'
+  | 'normalized'
+  | 'channels-below-total'
+  | 'expected-nonzero'
+  | 'implied-zero'
+  | 'unplaced-row'
+  | 'duplicate-cell'
+  | 'heading-value'
+  | 'numbering-slip'
+  | 'table-a-inconsistent';
+
+/** What a cell holds: whole numbers, money in 万元 (4 decimals), or a signed change (+3, -2). */
+export type ValueKind = 'count' | 'money' | 'signed';
+
+/** When a table is checked: while filling (blanks are warnings), at upload, or a published report. */
+export type CheckerMode = 'filling' | 'submit' | 'review';
+
+/** Something the value parser did to read a text; the text itself is never changed. */
+export type Normalization =
+  | { kind: 'fullWidth' }
+  | { kind: 'separators' }
+  | { kind: 'whitespace' }
+  | { kind: 'unit'; unit: string }
+  | { kind: 'converted'; from: string; to: string }
+  | { kind: 'annotation'; note: string }
+  | { kind: 'plusSign' };
+
+/** Why a text is not a value. */
+export type Refusal =
+  | { reason: 'empty' }
+  | { reason: 'letters'; found: string }
+  | { reason: 'unexpectedCharacter'; found: string }
+  | { reason: 'decimalPoints' }
+  | { reason: 'malformedSign' }
+  | { reason: 'misplacedSeparator' }
+  | { reason: 'noDigits' }
+  | { reason: 'tooLarge' }
+  | { reason: 'negative' }
+  | { reason: 'notInteger' }
+  | { reason: 'tooManyDecimals' }
+  | { reason: 'unknownUnit'; unit: string };
+
+/** What `parseValue` read. */
+export type Parsed =
+  | { state: 'blank' }
+  | { state: 'notApplicable' }
+  | { state: 'number'; amount: number; normalizations: Normalization[] }
+  | ({ state: 'refused' } & Refusal);
+
+/** A sentence of the narrative a finding quotes; offsets in UTF-16 code units (JS strings). */
+export interface Quote {
+  text: string;
+  section: string | null;
+  start: number;
+  end: number;
+}
+
+/** The typed facts behind a diagnostic, from which its message was made. */
+export type Detail =
+  | { kind: 'refused'; text: string; refusal: Refusal }
+  | { kind: 'normalized'; text: string; normalizations: Normalization[] }
+  | { kind: 'blank' }
+  | { kind: 'relation'; lhs: string[]; rhs: string[]; lhsFigures: number[]; rhsFigures: number[] }
+  | { kind: 'impliedZero'; by: string[] }
+  | { kind: 'unplaced'; line: number; text: string }
+  | { kind: 'duplicate'; line: number; first: string; second: string }
+  | { kind: 'report'; quote: Quote | null; facts: Array<[string, string]> };
+
+/** One finding. */
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  /** The cell ids it concerns, the one to fix first. */
+  cells: string[];
+  /** The figure the rule expects (e.g. Σ of the children), where there is one. */
+  expected?: number;
+  /** The figure found (e.g. the parent's value). */
+  actual?: number;
+  /** In the language asked for. */
+  message: string;
+  /** The rule that made it (stable within one form), e.g. `sum-mismatch:3.1`, `cell:3.1`. */
+  rule?: string;
+  detail: Detail;
+}
+
+/** A report in the project's JSON format (what a portal uploads). */
+export interface Report {
+  format: 'disclosure-report';
+  version: 1;
+  form: FormId;
+  /** The year reported on. */
+  year?: number;
+  agency?: string;
+  /** The publication date, YYYY-MM-DD. */
+  date?: string;
+  title?: string;
+  /** Cells by id (`3.1`, `B:3.7:total`), each as typed. */
+  cells: Record<string, string>;
+  narrative?: string;
+}
+
+export interface ColumnDefinition {
+  id: string;
+  label: string;
+  /** The merged header it sits under (法人或其他组织), or "". */
+  group: string;
+  unit: string;
+  /** Overrides the row's kind (本年收费金额 is money). */
+  kind?: ValueKind;
+  optional: boolean;
+}
+
+export interface RowDefinition {
+  id: string;
+  label: string;
+  aliases: string[];
+  unit: string;
+  kind: 'heading' | ValueKind;
+  depth: number;
+  optional: boolean;
+  columns: ColumnDefinition[];
+  /** The cell id of each column, in order. */
+  cells: string[];
+}
+
+export interface TableDefinition {
+  /** "" for the single table of the 2016 form, else "A", "B", "C". */
+  id: string;
+  title: string;
+  columns: ColumnDefinition[];
+  rows: RowDefinition[];
+}
+
+export interface FormDefinition {
+  id: FormId;
+  title: string;
+  /** The report years the form is for, inclusive. */
+  years: [number, number];
+  tables: TableDefinition[];
+}
+
+/** The running total of a sum whose children are being filled. */
+export interface Pending {
+  rule: string;
+  /** The parent cell. */
+  cell: string;
+  /** Σ of the filled children. */
+  sum: number;
+  cells: string[];
+  filled: number;
+  complete: boolean;
+}
+
+export interface CheckOptions {
+  lang?: Lang;
+  mode?: CheckerMode;
+  /** Which publication deadline applies; told apart by the agency's name when absent. */
+  agencyKind?: 'department' | 'government';
+}
+
+// ------------------------------------------------------------------------------------------------
+// The headless API
+
+/** Where the .wasm is, for `init`. */
+export type WasmSource =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<Response>
+  | { module_or_path: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response> };
+
+/** Load the checker. Safe to call twice: every call shares one promise. `attach` calls it itself. */
+export function init(input?: WasmSource): Promise<unknown>;
+export default init;
+
+/** Instantiate synchronously from the .wasm's bytes (Node, workers). */
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+
+/** What a person typed, read as a number or refused with its reason. */
+export function parseValue(text: string, kind?: ValueKind): Parsed;
+
+export function formDefinition(form: FormId): FormDefinition;
+
+/** The row of a table a printed label names (tolerant, as the text importer reads labels), or null. */
+export function matchLabel(form: FormId, tableId: string, label: string): string | null;
+
+/** Every finding of a report: its tables and the text around them. */
+export function validate(report: Report, options?: CheckOptions): { form: FormId; diagnostics: Diagnostic[] };
+
+/** The finished report as one HTML element (escaped by construction), its findings marked. */
+export function renderPreview(report: Report, options?: CheckOptions): string;
+
+/** A report from the text it comes in (as published, Markdown, TSV, the project's JSON). */
+export function importReport(
+  text: string,
+  options?: { lang?: Lang },
+): { report: Report; diagnostics: Diagnostic[] } | { error: string };
+
+/** A form being filled: one per form, re-checking only what a changed cell touches. */
+export class Checker {
+  constructor(form: FormId, options?: { mode?: CheckerMode; lang?: Lang });
+  /** Change one cell: the rule keys re-checked and their current findings. */
+  setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[] };
+  diagnostics(): Diagnostic[];
+  pending(): Pending[];
+  setLanguage(lang: Lang): void;
+  setMode(mode: CheckerMode): void;
+  report(): Report;
+  free(): void;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The component
+
+/** Report fields that are not table cells, which `fields` may also name. */
+export type MetaField = 'agency' | 'year' | 'date' | 'title' | 'narrative';
+
+export interface AttachOptions {
+  /** The form version. Default: the one whose cells the page has most. */
+  form?: FormId;
+  /**
+   * When problems are shown. `blur` (default): when a cell is left, then live until fixed;
+   * `live`: as typed; `submit`: only at submit, then live.
+   */
+  mode?: 'blur' | 'live' | 'submit';
+  /** Default `zh`. */
+  lang?: Lang;
+  /** What stops the submit. Default `error`; warnings are shown but do not block. */
+  blockOn?: 'error' | 'warning';
+  /**
+   * Cells (and the report's own fields) the page does not mark with data-cell: id → a control's
+   * `name`, a selector, or the element.
+   */
+  fields?: Partial<Record<MetaField, string | Element>> & Record<string, string | Element>;
+  /** `local`: keep the entries in this browser's localStorage and restore them after a reload. */
+  draft?: 'local' | 'none' | false;
+  /** The localStorage key of the draft. Default: per page path, form and version. */
+  draftKey?: string;
+  /** Where the live preview goes: a selector or an element. */
+  preview?: string | Element;
+  /** Where the .wasm is, if not next to index.js. */
+  wasm?: WasmSource;
+}
+
+export interface ValidationResult {
+  /** Whether the report may be uploaded: nothing blocks. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface Controller {
+  /** Resolves true once the checker runs, false if it could not load (the form works as before). */
+  readonly ready: Promise<boolean>;
+  readonly available: boolean;
+  /** The form version in use, once ready. */
+  readonly form: FormId | null;
+  /**
+   * The submit-time check, for a portal that uploads by script: shows the summary if anything
+   * blocks, dispatches the events, and says whether to go on.
+   */
+  validate(): ValidationResult;
+  /** The table's current findings. */
+  diagnostics(): Diagnostic[];
+  /** The report as it stands, for upload (`JSON.stringify` it); null while unavailable. */
+  report(): Report | null;
+  setLanguage(lang: Lang): void;
+  /** Remove everything the component added and stop listening; the form is as it was. */
+  detach(): void;
+}
+
+/** Attach the checker to a form. */
+export function attach(form: HTMLFormElement | string, options?: AttachOptions): Controller;
+
+export interface DisclosureReadyDetail {
+  form: FormId;
+  /** The cell ids found on the page. */
+  cells: string[];
+}
+
+export interface DisclosureValidateDetail {
+  trigger: 'submit' | 'validate';
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface DisclosureBlockedDetail {
+  trigger: 'submit' | 'validate';
+  /** What blocks: errors (and warnings with `blockOn: 'warning'`). */
+  diagnostics: Diagnostic[];
+}
+
+export interface DisclosureUnavailableDetail {
+  error: Error;
+}
+
+/** Events the component dispatches on the form (they bubble). */
+export interface DisclosureEventMap {
+  'disclosure:ready': CustomEvent<DisclosureReadyDetail>;
+  'disclosure:validate': CustomEvent<DisclosureValidateDetail>;
+  'disclosure:blocked': CustomEvent<DisclosureBlockedDetail>;
+  'disclosure:unavailable': CustomEvent<DisclosureUnavailableDetail>;
+}
+
+declare global {
+  interface HTMLElementEventMap extends DisclosureEventMap {}
+  interface DocumentEventMap extends DisclosureEventMap {}
+}

@@ -1,0 +1,49 @@
+// The component's own words, per language. The diagnostics' messages are made by the checker in
+// Rust; these are only the frame around them (prefixes, the summary's count, the running total,
+// the draft notice). Chinese first.
+
+/** @type {Record<'zh' | 'en', Record<string, (...args: Array<string | number>) => string>>} */
+export const WORDS = {
+  zh: {
+    htmlLang: () => 'zh-CN',
+    error: () => '错误：',
+    warning: () => '警告：',
+    info: () => '提示：',
+    titlePrefix: () => '错误：',
+    summaryTitle: (n) => `发现 ${n} 处问题`,
+    summaryHint: () => '请改正以下各项后再提交。点击一项可跳到对应的格子。',
+    runningTotal: (sum) => `子项合计 ${sum}`,
+    runningFilled: (filled, count) => `（已填 ${filled}/${count} 项）`,
+    offer: (value) => `改为 ${value}`,
+    offerHint: (value, text) => `改为 ${value}，替换“${text}”`,
+    draftRestored: (when, n) => `已恢复 ${when} 保存在本浏览器中的草稿（${n} 项）。草稿只存在本机，不会发送。`,
+    draftDiscard: () => '丢弃草稿',
+    draftDiscarded: () => '已丢弃草稿，表格已恢复为页面原有内容。',
+    print: () => '打印预览',
+    previewLabel: () => '报告预览',
+  },
+  en: {
+    htmlLang: () => 'en',
+    error: () => 'Error: ',
+    warning: () => 'Warning: ',
+    info: () => 'Note: ',
+    titlePrefix: () => 'Error: ',
+    summaryTitle: (n) => (n === 1 ? 'There is 1 problem' : `There are ${n} problems`),
+    summaryHint: () => 'Correct these before submitting. Select one to go to its cell.',
+    runningTotal: (sum) => `Children total ${sum}`,
+    runningFilled: (filled, count) => ` (${filled} of ${count} filled)`,
+    offer: (value) => `Use ${value}`,
+    offerHint: (value, text) => `Use ${value} instead of “${text}”`,
+    draftRestored: (when, n) =>
+      `Restored the draft saved in this browser at ${when} (${n} entries). Drafts stay on this computer and are never sent.`,
+    draftDiscard: () => 'Discard draft',
+    draftDiscarded: () => 'The draft was discarded and the form put back as the page gave it.',
+    print: () => 'Print preview',
+    previewLabel: () => 'Report preview',
+  },
+};
+
+/** The words of one language. */
+export function words(lang) {
+  return WORDS[lang] ?? WORDS.zh;
+}
