@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use disclosure_report::diagnostic::{Diagnostic, Severity};
 use disclosure_report::engine::Mode;
+use disclosure_report::form::FormId;
 use disclosure_report::import::{self, Imported};
-use disclosure_report::messages::Lang;
+use disclosure_report::messages::{self, Lang};
 use disclosure_report::render::{self, RenderOptions};
 use disclosure_report::validate::{self, Options};
 
@@ -94,10 +95,11 @@ fn severity_heading(severity: Severity, lang: Lang, count: usize) -> String {
 /// How many info lines of one code the human output shows.
 const INFO_PER_CODE: usize = 3;
 
-/// Where a finding is: its first cell, or for a finding about the report as a whole, what it is about.
-fn where_(d: &Diagnostic, lang: Lang) -> String {
+/// Where a finding is: its first cell and that cell's label, or for a finding about the report as a
+/// whole, the report.
+fn where_(d: &Diagnostic, form: FormId, lang: Lang) -> String {
     match d.cells.first() {
-        Some(cell) => cell.clone(),
+        Some(cell) => format!("{cell} {}", messages::cell_label(form.def(), cell)),
         None => match lang {
             Lang::Zh => "报告".to_string(),
             Lang::En => "report".to_string(),
@@ -108,13 +110,13 @@ fn where_(d: &Diagnostic, lang: Lang) -> String {
 fn print_human(
     out: &mut impl Write,
     path: &str,
-    form: &str,
+    form: FormId,
     diagnostics: &[Diagnostic],
     lang: Lang,
 ) -> std::io::Result<()> {
     let form_name = match lang {
-        Lang::Zh => format!("{form} 年版统计表"),
-        Lang::En => format!("{form} form"),
+        Lang::Zh => format!("{} 年版统计表", form.as_str()),
+        Lang::En => format!("{} form", form.as_str()),
     };
     writeln!(out, "{path} ({form_name})")?;
     if diagnostics.is_empty() {
@@ -143,7 +145,7 @@ fn print_human(
             if severity == Severity::Info && n > INFO_PER_CODE {
                 continue;
             }
-            writeln!(out, "    {} [{code}]: {}", where_(d, lang), d.message)?;
+            writeln!(out, "    {}: {} [{code}]", where_(d, form, lang), d.message)?;
         }
         if severity == Severity::Info {
             for (code, n) in shown.into_iter().filter(|(_, n)| *n > INFO_PER_CODE) {
@@ -204,9 +206,9 @@ fn run(args: Args) -> u8 {
                 if diagnostics.iter().any(|d| d.severity == Severity::Error) && exit == 0 {
                     exit = 1;
                 }
-                let form = imported.report.form.as_str();
+                let form = imported.report.form;
                 let written = if format == "json" {
-                    let object = serde_json::json!({ "file": path, "form": form, "diagnostics": diagnostics });
+                    let object = serde_json::json!({ "file": path, "form": form.as_str(), "diagnostics": diagnostics });
                     writeln!(out, "{object}")
                 } else {
                     print_human(&mut out, path, form, &diagnostics, args.lang)

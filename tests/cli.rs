@@ -72,7 +72,7 @@ fn human_output_groups_by_severity_with_cell_label_and_message() {
     assert!(out.starts_with(SAMPLE_2016), "{out}");
     assert!(out.contains("警告（3）"), "{out}");
     let line = out.lines().find(|l| l.contains("[channel-exceeds-total]")).expect("the channel line");
-    assert!(line.trim_start().starts_with("1.2.2 "), "cell first: {line}");
+    assert!(line.trim_start().starts_with("1.2.2 政府网站公开政府信息数: "), "cell and label first: {line}");
     assert!(line.contains("927") && line.contains("645"), "the figures: {line}");
 }
 

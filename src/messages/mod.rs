@@ -45,6 +45,12 @@ pub fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> String {
     table::message(d, form, lang).or_else(|| report::message(d, lang)).unwrap_or_else(|| d.code.as_str().to_string())
 }
 
+/// A cell as a clerk recognises it: its row's wording without the numbering (plus the column in a
+/// matrix), e.g. 收到申请数, 予以公开（自然人）.
+pub fn cell_label(form: &FormDef, id: &str) -> String {
+    table::short_label(form, id)
+}
+
 /// Fill in the message of every diagnostic, in `lang`.
 pub fn localize(diagnostics: &mut [Diagnostic], form: &FormDef, lang: Lang) {
     for d in diagnostics {
