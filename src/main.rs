@@ -12,6 +12,7 @@ use disclosure_report::form::FormId;
 use disclosure_report::import::{self, Imported};
 use disclosure_report::messages::{self, Lang};
 use disclosure_report::render::{self, RenderOptions};
+use disclosure_report::report::Report;
 use disclosure_report::validate::{self, Options};
 
 const USAGE: &str = "\
@@ -62,13 +63,31 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
+/// The file's text: UTF-8 (a byte-order mark is dropped), or else GB18030 (which covers GBK and
+/// GB2312) when every byte decodes; otherwise the UTF-8 error, which says where decoding failed.
+fn decode(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
+        Err(e) => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(e.as_bytes());
+            // Binary junk often "decodes" to control characters: only text counts.
+            let textual = !text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+            if had_errors || !textual {
+                Err(e)
+            } else {
+                Ok(text.into_owned())
+            }
+        }
+    }
+}
+
 /// Read and import one file, or say why not (in the user's language).
 fn load(path: &str, lang: Lang) -> Result<Imported, String> {
     let bytes = std::fs::read(path).map_err(|e| match lang {
         Lang::Zh => format!("{path}: 无法读取文件（{e}）"),
         Lang::En => format!("{path}: cannot read the file ({e})"),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| match lang {
+    let text = decode(bytes).map_err(|e| match lang {
         Lang::Zh => format!(
             "{path}: 不是 UTF-8 文本（第 {} 字节起无法解码）；请另存为 UTF-8 后再检查",
             e.utf8_error().valid_up_to()
@@ -79,6 +98,16 @@ fn load(path: &str, lang: Lang) -> Result<Imported, String> {
         ),
     })?;
     import::import(&text).map_err(|e| format!("{path}: {}", e.message(lang)))
+}
+
+/// Read, import and check one published report: the report and every finding (the importer's
+/// too), sorted, with messages.
+fn check_file(path: &str, lang: Lang) -> Result<(Report, Vec<Diagnostic>), String> {
+    let imported = load(path, lang)?;
+    let mut diagnostics = imported.diagnostics;
+    diagnostics.extend(validate::collect(&imported.report, &Options { mode: Mode::Review, lang, agency_kind: None }));
+    validate::finish(&mut diagnostics, &imported.report, lang);
+    Ok((imported.report, diagnostics))
 }
 
 fn severity_heading(severity: Severity, lang: Lang, count: usize) -> String {
@@ -167,19 +196,13 @@ fn run(args: Args) -> u8 {
     if args.command == "render" {
         let format = args.format.as_deref().unwrap_or("html");
         for path in &args.files {
-            match load(path, args.lang) {
-                Ok(imported) => {
-                    let mut diagnostics = imported.diagnostics;
-                    diagnostics.extend(validate::validate(
-                        &imported.report,
-                        &Options { mode: Mode::Review, lang: args.lang, agency_kind: None },
-                    ));
-                    validate::finish(&mut diagnostics, &imported.report, args.lang);
+            match check_file(path, args.lang) {
+                Ok((report, diagnostics)) => {
                     let options = RenderOptions { lang: args.lang, standalone: true };
                     let page = if format == "html" {
-                        render::html(&imported.report, &diagnostics, &options)
+                        render::html(&report, &diagnostics, &options)
                     } else {
-                        render::text(&imported.report, &diagnostics, &options)
+                        render::text(&report, &diagnostics, &options)
                     };
                     if out.write_all(page.as_bytes()).is_err() {
                         return 2;
@@ -194,19 +217,21 @@ fn run(args: Args) -> u8 {
         return exit;
     }
     let format = args.format.as_deref().unwrap_or("human");
+    // For the closing line of a batch: files with errors, with warnings only, clean, unreadable.
+    let mut tally = [0usize; 4];
     for path in &args.files {
-        match load(path, args.lang) {
-            Ok(imported) => {
-                let mut diagnostics = imported.diagnostics;
-                diagnostics.extend(validate::validate(
-                    &imported.report,
-                    &Options { mode: Mode::Review, lang: args.lang, agency_kind: None },
-                ));
-                validate::finish(&mut diagnostics, &imported.report, args.lang);
-                if diagnostics.iter().any(|d| d.severity == Severity::Error) && exit == 0 {
+        match check_file(path, args.lang) {
+            Ok((report, diagnostics)) => {
+                let worst = diagnostics.iter().map(|d| d.severity).min();
+                tally[match worst {
+                    Some(Severity::Error) => 0,
+                    Some(Severity::Warning) => 1,
+                    _ => 2,
+                }] += 1;
+                if worst == Some(Severity::Error) && exit == 0 {
                     exit = 1;
                 }
-                let form = imported.report.form;
+                let form = report.form;
                 let written = if format == "json" {
                     let object = serde_json::json!({ "file": path, "form": form.as_str(), "diagnostics": diagnostics });
                     writeln!(out, "{object}")
@@ -223,9 +248,23 @@ fn run(args: Args) -> u8 {
                     let object = serde_json::json!({ "file": path, "error": message });
                     let _ = writeln!(out, "{object}");
                 }
+                tally[3] += 1;
                 exit = 2;
             }
         }
+    }
+    if format == "human" && args.files.len() > 1 {
+        let [errors, warnings, clean, unreadable] = tally;
+        let total = args.files.len();
+        let line = match args.lang {
+            Lang::Zh => format!(
+                "共 {total} 个文件：{errors} 个有错误，{warnings} 个仅有警告，{clean} 个未发现问题，{unreadable} 个无法读取"
+            ),
+            Lang::En => format!(
+                "{total} files: {errors} with errors, {warnings} with warnings only, {clean} clean, {unreadable} unreadable"
+            ),
+        };
+        let _ = writeln!(out, "{line}");
     }
     exit
 }

@@ -21,9 +21,16 @@ pub struct Options {
 
 /// Every finding of a report, sorted (errors first, then in the form's reading order), with messages.
 pub fn validate(report: &Report, options: &Options) -> Vec<Diagnostic> {
+    let mut all = collect(report, options);
+    finish(&mut all, report, options.lang);
+    all
+}
+
+/// Every finding of a report, unsorted and without messages, for a caller that adds its own
+/// (an importer's) before `finish`.
+pub fn collect(report: &Report, options: &Options) -> Vec<Diagnostic> {
     let mut all = engine::check(report, options.mode);
     all.extend(checks::check_report(report, &ReportOptions { agency_kind: options.agency_kind }));
-    finish(&mut all, report, options.lang);
     all
 }
 

@@ -92,6 +92,19 @@ fn a_broken_identity_exits_1_and_names_the_cells() {
 }
 
 #[test]
+fn a_batch_ends_with_a_tally() {
+    let broken = broken_2016();
+    let o = run(&["check", SAMPLE_2016, SAMPLE_2023, broken.to_str().unwrap(), "no-such-file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines().last(),
+        Some("共 4 个文件：1 个有错误，1 个仅有警告，1 个未发现问题，1 个无法读取"),
+        "{out}"
+    );
+}
+
+#[test]
 fn english_on_request() {
     let o = run(&["check", "--lang", "en", SAMPLE_2016]);
     let out = stdout(&o);
@@ -129,6 +142,18 @@ fn unreadable_or_unrecognisable_files_exit_2_with_a_reason() {
     let o = run(&["check", "--format", "json", SAMPLE_2016, missing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(json_objects(&o)[0]["form"], "2016");
+}
+
+#[test]
+fn reports_saved_in_gbk_are_read() {
+    let text = std::fs::read_to_string(SAMPLE_2016).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let path = temp_file("gbk-2016.txt", &gbk);
+    let o = run(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let warnings = codes(&json_objects(&o)[0], "warning");
+    assert!(warnings.contains(&("channel-exceeds-total".into(), "1.2.2".into())), "{warnings:?}");
 }
 
 #[test]
