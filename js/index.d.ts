@@ -216,8 +216,8 @@ export function parseValue(text: string, kind?: ValueKind): Parsed;
 
 export function formDefinition(form: FormId): FormDefinition;
 
-/** The row of a table a printed label names (tolerant, as the text importer reads labels), or null. */
-export function matchLabel(form: FormId, tableId: string, label: string): string | null;
+/** The row of a table a printed label names (tolerant, as the text importer reads labels), or undefined. */
+export function matchLabel(form: FormId, tableId: string, label: string): string | undefined;
 
 /** Every finding of a report: its tables and the text around them. */
 export function validate(report: Report, options?: CheckOptions): { form: FormId; diagnostics: Diagnostic[] };

@@ -1,0 +1,2 @@
+import { attach } from '/static/disclosure-report/index.js';
+attach(document.querySelector('form'));
