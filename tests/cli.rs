@@ -182,3 +182,15 @@ fn render_writes_the_preview() {
     let text = stdout(&run(&["render", "--format", "text", SAMPLE_2016]));
     assert!(!text.contains("<table") && text.contains("927"));
 }
+
+#[test]
+fn the_readme_shows_the_real_output() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let o = Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "tests/fixtures/2016-liupanshui-seed.txt"])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(readme.contains(&format!("```\n{out}```")), "README's example is not the output:\n{out}");
+}
