@@ -1,288 +1,49 @@
 //! The 2021 format's identities, each per column (or per row, per block): a consistent full table
 //! has no finding; one cell off by one reports exactly the identities that cell sits in, with their
-//! cells. Each test fails if its rule is taken out of the form definition.
+//! cells. Each test fails if its rule is taken out of the form definition. The tests the formats
+//! since 2019 share are declared from tests/common/matrix.rs; this file holds what is particular
+//! to 2021: its Table A and its rows under （六）.
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "common/matrix.rs"]
+mod matrix;
+
 use std::collections::BTreeSet;
 
-use disclosure_report::diagnostic::{Code, Severity};
-use disclosure_report::engine::{check, Mode};
+use disclosure_report::diagnostic::Code;
+use disclosure_report::engine::Mode;
 use disclosure_report::form::FormId;
-use disclosure_report::report::Report;
+use matrix::{findings, FormLayout};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-const APPLICANTS: [&str; 6] = ["natural", "commercial", "research", "nonprofit", "legal", "other"];
-const LEGAL_PERSONS: [&str; 5] = ["commercial", "research", "nonprofit", "legal", "other"];
-/// The columns every row of Table B must fill: the six applicants and 总计.
-const COLUMNS: [&str; 7] = ["natural", "commercial", "research", "nonprofit", "legal", "other", "total"];
+const FORM_2021: FormLayout = FormLayout {
+    id: FormId::F2021,
+    table_a: &[
+        ("A:regulations:issued", "1"),
+        ("A:regulations:repealed", "0"),
+        ("A:regulations:in_force", "12"),
+        ("A:normative:issued", "8"),
+        ("A:normative:repealed", "2"),
+        ("A:normative:in_force", "18"),
+        ("A:licensing:decisions", "40"),
+        ("A:penalty:decisions", "3"),
+        ("A:coercion:decisions", "0"),
+        ("A:fees:amount", "160.5964"),
+    ],
+    // （六） is split in three, under an optional subtotal row of its own.
+    other_handling: &["3.6.1", "3.6.2", "3.6.3"],
+    other_handling_subtotal: Some("3.6"),
+};
 
-/// The result rows （七）总计 adds up.
-const RESULTS: [&str; 21] = [
-    "3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7", "3.3.8", "3.4.1", "3.4.2", "3.4.3",
-    "3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6.1", "3.6.2", "3.6.3",
-];
-/// The optional subtotal rows and the rows under each.
-const SUBTOTALS: [(&str, &[&str]); 4] = [
-    ("3.3", &["3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7", "3.3.8"]),
-    ("3.4", &["3.4.1", "3.4.2", "3.4.3"]),
-    ("3.5", &["3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5"]),
-    ("3.6", &["3.6.1", "3.6.2", "3.6.3"]),
-];
-const BLOCKS: [&str; 3] = ["review", "direct_suit", "suit_after_review"];
-const RESULTS_C: [&str; 4] = ["upheld", "corrected", "other", "pending"];
-
-/// A finding as the tests compare it: its code and its cells, in order.
-type Finding = (Code, Vec<String>);
-
-fn b(row: &str, column: &str) -> String {
-    format!("B:{row}:{column}")
-}
-
-fn get(report: &Report, id: &str) -> i64 {
-    report.cell(id).parse().unwrap_or_else(|_| panic!("{id} holds {:?}", report.cell(id)))
-}
-
-fn set(report: &mut Report, id: &str, value: i64) {
-    report.cells.insert(id.to_string(), value.to_string());
-}
-
-fn bump(report: &mut Report, id: &str) {
-    let value = get(report, id) + 1;
-    set(report, id, value);
-}
-
-fn sum(report: &Report, ids: impl IntoIterator<Item = String>) -> i64 {
-    ids.into_iter().map(|id| get(report, &id)).sum()
-}
-
-/// Every required cell of the form filled, every identity holding, the optional rows and column blank.
-fn consistent() -> Report {
-    let mut report = Report::new(FormId::F2021);
-    let r = &mut report;
-    for (row, values) in [("regulations", [1, 0, 12]), ("normative", [8, 2, 18])] {
-        for (column, value) in ["issued", "repealed", "in_force"].into_iter().zip(values) {
-            set(r, &format!("A:{row}:{column}"), value);
-        }
-    }
-    for (row, value) in [("licensing", 40), ("penalty", 3), ("coercion", 0)] {
-        set(r, &format!("A:{row}:decisions"), value);
-    }
-    r.cells.insert("A:fees:amount".into(), "160.5964".into());
-    for (j, column) in APPLICANTS.into_iter().enumerate() {
-        // Zeros and small counts, different in every column.
-        for (i, row) in RESULTS.into_iter().enumerate() {
-            set(r, &b(row, column), ((i * 3 + j * 5) % 7) as i64);
-        }
-        let results = sum(r, RESULTS.map(|row| b(row, column)));
-        set(r, &b("3.7", column), results);
-        set(r, &b("2", column), j as i64 + 1);
-        set(r, &b("4", column), j as i64 + 2);
-        set(r, &b("1", column), results + 1);
-    }
-    for row in ["1", "2", "3.7", "4"].into_iter().chain(RESULTS) {
-        let total = sum(r, APPLICANTS.map(|column| b(row, column)));
-        set(r, &b(row, "total"), total);
-    }
-    for (block, values) in BLOCKS.into_iter().zip([[3, 1, 0, 2], [4, 0, 1, 1], [0, 2, 0, 0]]) {
-        for (column, value) in RESULTS_C.into_iter().zip(values) {
-            set(r, &format!("C:{block}:{column}"), value);
-        }
-        set(r, &format!("C:{block}:total"), values.iter().sum());
-    }
-    report
-}
-
-/// The consistent table with the optional subtotal rows filled in every required column.
-fn with_subtotal_rows() -> Report {
-    let mut report = consistent();
-    for (subtotal, rows) in SUBTOTALS {
-        for column in COLUMNS {
-            let value = sum(&report, rows.iter().map(|row| b(row, column)));
-            set(&mut report, &b(subtotal, column), value);
-        }
-    }
-    report
-}
-
-/// The consistent table with the optional 小计 column filled in every required row.
-fn with_legal_subtotal() -> Report {
-    let mut report = consistent();
-    for row in ["1", "2", "3.7", "4"].into_iter().chain(RESULTS) {
-        let value = sum(&report, LEGAL_PERSONS.map(|column| b(row, column)));
-        set(&mut report, &b(row, "legal_subtotal"), value);
-    }
-    report
-}
-
-fn findings(report: &Report, mode: Mode) -> BTreeSet<Finding> {
-    check(report, mode).into_iter().map(|d| (d.code, d.cells)).collect()
-}
-
-fn balance(column: &str) -> Finding {
-    (Code::BalanceMismatch, ["1", "2", "3.7", "4"].map(|row| b(row, column)).to_vec())
-}
-
-fn vertical(column: &str) -> Finding {
-    (Code::SumMismatch, ["3.7"].into_iter().chain(RESULTS).map(|row| b(row, column)).collect())
-}
-
-fn across(row: &str) -> Finding {
-    (Code::SumMismatch, ["total"].into_iter().chain(APPLICANTS).map(|column| b(row, column)).collect())
-}
-
-fn legal_subtotal(row: &str) -> Finding {
-    (Code::SumMismatch, ["legal_subtotal"].into_iter().chain(LEGAL_PERSONS).map(|column| b(row, column)).collect())
-}
-
-fn subtotal(subtotal: &str, rows: &[&str], column: &str) -> Finding {
-    (Code::SumMismatch, [subtotal].iter().chain(rows).map(|row| b(row, column)).collect())
-}
-
-fn block(block: &str) -> Finding {
-    let cells = ["total"].into_iter().chain(RESULTS_C).map(|column| format!("C:{block}:{column}")).collect();
-    (Code::SumMismatch, cells)
-}
-
-/// The identities of the official layout a required cell of Table B sits in.
-fn identities_of(row: &str, column: &str) -> BTreeSet<Finding> {
-    let mut out = BTreeSet::from([across(row)]);
-    if ["1", "2", "3.7", "4"].contains(&row) {
-        out.insert(balance(column));
-    }
-    if row == "3.7" || RESULTS.contains(&row) {
-        out.insert(vertical(column));
-    }
-    out
-}
-
-fn bumped(mut report: Report, id: &str) -> BTreeSet<Finding> {
-    bump(&mut report, id);
-    findings(&report, Mode::Submit)
-}
-
-#[test]
-fn a_consistent_table_has_no_finding_with_the_optional_cells_blank() {
-    let report = consistent();
-    for mode in [Mode::Filling, Mode::Submit, Mode::Review] {
-        assert_eq!(check(&report, mode), vec![], "{mode:?}");
-    }
-}
-
-#[test]
-fn balance_per_column() {
-    for column in COLUMNS {
-        for row in ["1", "2", "4"] {
-            let expected = BTreeSet::from([balance(column), across(row)]);
-            assert_eq!(bumped(consistent(), &b(row, column)), expected, "{row} {column}");
-        }
-    }
-    let mut report = consistent();
-    bump(&mut report, "B:1:research");
-    let d = check(&report, Mode::Submit);
-    let balance = d.iter().find(|d| d.code == Code::BalanceMismatch).expect("a balance mismatch");
-    assert_eq!(balance.severity, Severity::Error);
-    assert_eq!(balance.cells, ["B:1:research", "B:2:research", "B:3.7:research", "B:4:research"]);
-}
-
-#[test]
-fn results_add_up_to_the_total_per_column() {
-    for column in COLUMNS {
-        for row in RESULTS {
-            let expected = BTreeSet::from([vertical(column), across(row)]);
-            assert_eq!(bumped(consistent(), &b(row, column)), expected, "{row} {column}");
-        }
-    }
-}
-
-#[test]
-fn a_wrong_results_total_with_the_balance_kept() {
-    // 3.7 and 1 both one too many: the balance holds, so only 3.7's own sums are wrong (and the
-    // rows' totals, since the legal column changed).
-    let mut report = consistent();
-    bump(&mut report, "B:3.7:legal");
-    bump(&mut report, "B:1:legal");
-    let expected = BTreeSet::from([vertical("legal"), across("3.7"), across("1")]);
-    assert_eq!(findings(&report, Mode::Submit), expected);
-    let d = check(&report, Mode::Submit);
-    let v = d.iter().find(|d| d.cells.first().map(String::as_str) == Some("B:3.7:legal")).expect("3.7 legal");
-    assert_eq!((v.code, v.severity), (Code::SumMismatch, Severity::Error));
-}
-
-#[test]
-fn applicants_add_up_to_the_total_per_row() {
-    for row in ["1", "2", "3.7", "4"].into_iter().chain(RESULTS) {
-        for column in COLUMNS {
-            assert_eq!(bumped(consistent(), &b(row, column)), identities_of(row, column), "{row} {column}");
-        }
-    }
-    let findings = bumped(consistent(), "B:3.4.2:nonprofit");
-    assert!(findings.contains(&(
-        Code::SumMismatch,
-        ["total", "natural", "commercial", "research", "nonprofit", "legal", "other"]
-            .map(|c| format!("B:3.4.2:{c}"))
-            .to_vec()
-    )));
-}
-
-#[test]
-fn subtotal_rows_are_checked_when_filled() {
-    assert_eq!(findings(&with_subtotal_rows(), Mode::Submit), BTreeSet::new());
-    for (sub, rows) in SUBTOTALS {
-        for column in COLUMNS {
-            // The subtotal itself wrong: its rows disagree, and so does its own row's total.
-            let expected = BTreeSet::from([subtotal(sub, rows, column), across(sub)]);
-            assert_eq!(bumped(with_subtotal_rows(), &b(sub, column)), expected, "{sub} {column}");
-            // One of its rows wrong: the subtotal disagrees as well as the official identities.
-            let mut expected = identities_of(rows[0], column);
-            expected.insert(subtotal(sub, rows, column));
-            assert_eq!(bumped(with_subtotal_rows(), &b(rows[0], column)), expected, "{} {column}", rows[0]);
-        }
-    }
-}
-
-#[test]
-fn legal_subtotal_column_is_checked_when_filled() {
-    assert_eq!(findings(&with_legal_subtotal(), Mode::Submit), BTreeSet::new());
-    for row in ["1", "2", "3.7", "4"].into_iter().chain(RESULTS) {
-        // The 小计 wrong: the five disagree, and so does the column's own balance or total; 总计
-        // does not read 小计, so the row's total still holds.
-        let mut expected = identities_of(row, "legal_subtotal");
-        expected.remove(&across(row));
-        expected.insert(legal_subtotal(row));
-        assert_eq!(bumped(with_legal_subtotal(), &b(row, "legal_subtotal")), expected, "{row}");
-        for column in LEGAL_PERSONS {
-            let mut expected = identities_of(row, column);
-            expected.insert(legal_subtotal(row));
-            assert_eq!(bumped(with_legal_subtotal(), &b(row, column)), expected, "{row} {column}");
-        }
-    }
-}
-
-#[test]
-fn table_c_totals_per_block() {
-    for name in BLOCKS {
-        for column in ["total"].into_iter().chain(RESULTS_C) {
-            let id = format!("C:{name}:{column}");
-            assert_eq!(bumped(consistent(), &id), BTreeSet::from([block(name)]), "{id}");
-        }
-    }
-    let mut report = consistent();
-    bump(&mut report, "C:direct_suit:pending");
-    let d = check(&report, Mode::Submit);
-    assert_eq!(d.len(), 1);
-    assert_eq!(
-        (d[0].code, d[0].severity, d[0].cells[0].as_str()),
-        (Code::SumMismatch, Severity::Error, "C:direct_suit:total")
-    );
-}
+matrix::shared_tests!(FORM_2021);
 
 #[test]
 fn cells_hold_the_kind_their_column_says() {
     // Money with decimals in 本年收费金额; a count refuses a fraction.
-    let mut report = consistent();
+    let mut report = FORM_2021.consistent();
     report.cells.insert("A:fees:amount".into(), "0.0125".into());
     assert_eq!(findings(&report, Mode::Submit), BTreeSet::new());
     report.cells.insert("A:normative:issued".into(), "2.5".into());
@@ -290,17 +51,4 @@ fn cells_hold_the_kind_their_column_says() {
         findings(&report, Mode::Submit),
         BTreeSet::from([(Code::NotInteger, vec!["A:normative:issued".into()])])
     );
-}
-
-#[test]
-fn blanks_are_missing_at_submit_but_optional_cells_never() {
-    let mut report = consistent();
-    report.cells.remove("B:3.6.2:total");
-    report.cells.remove("B:3.6.2:natural");
-    let findings = findings(&report, Mode::Submit);
-    assert!(findings.contains(&(Code::Missing, vec!["B:3.6.2:total".into()])));
-    assert!(findings.contains(&(Code::Missing, vec!["B:3.6.2:natural".into()])));
-    assert!(findings
-        .iter()
-        .all(|(_, cells)| cells.iter().all(|c| !c.contains("legal_subtotal") && !c.starts_with("B:3.6:"))));
 }
