@@ -54,6 +54,7 @@ run rust-wasm wasm-pack test --headless --chrome
 read -r p f < <(cargo_counts "$logs/rust-wasm.log"); [ "$LAST_RC" != 0 ] && [ "$f" = 0 ] && f=1; record "rust, wasm in Chromium" "$p" "$f"
 
 run build bash scripts/build.sh; record_check "build (npm run build)"
+run size node scripts/size-check.mjs; record_check "size (wasm gzipped, budget)"
 
 run e2e node --test --test-concurrency=1 tests/e2e/
 read -r p f < <(node_counts "$logs/e2e.log"); [ "$LAST_RC" != 0 ] && [ "$f" = 0 ] && f=1; record "end-to-end, Chromium" "$p" "$f"

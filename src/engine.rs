@@ -11,11 +11,12 @@
 //! rules: the browser calls it on every input.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Detail, Diagnostic, Severity};
-use crate::form::{Axis, CellRef, FormDef, FormId, Relation, RowKind, RuleDef};
+use crate::form::{CellRef, FormDef, FormId, Relation, RowKind};
 use crate::report::Report;
 use crate::value::{self, Amount, Parsed, Refusal};
 
@@ -76,18 +77,21 @@ pub struct Update {
 pub struct Checker {
     form: &'static FormDef,
     mode: Mode,
-    cells: Vec<CellRef>,
-    ids: Vec<String>,
-    by_id: HashMap<String, u32>,
+    // The form's compiled parts, shared by every checker of the form (see `Compiled`).
+    cells: &'static [CellRef],
+    ids: &'static [String],
+    by_id: &'static HashMap<String, u32>,
     texts: Vec<String>,
     parsed: Vec<Parsed>,
-    rules: Vec<Rule>,
+    rules: &'static [Rule],
     /// Cell → the rules that read it.
-    index: Vec<Vec<u32>>,
+    index: &'static [Vec<u32>],
     /// Heading cells that some rule checks when filled (others get `heading-value`).
-    checked_headings: Vec<bool>,
+    checked_headings: &'static [bool],
     /// Cells a blank is fine in (headings, optional rows and columns).
-    optional: Vec<bool>,
+    optional: &'static [bool],
+    /// `cell:<id>`: the key of each cell's own findings.
+    cell_keys: &'static [String],
     cell_findings: Vec<Vec<Diagnostic>>,
     rule_findings: Vec<Vec<Diagnostic>>,
     /// Cells a satisfied identity reads as 0 (review mode), with the rule that implies it.
@@ -96,42 +100,69 @@ pub struct Checker {
     unknown: Vec<Diagnostic>,
 }
 
-fn expand(form: &FormDef, def: &RuleDef, by_ref: &HashMap<CellRef, u32>) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let Some(t) = form.tables.iter().position(|t| t.id == def.table) else { return vec![] };
-    let table = &form.tables[t];
-    let cell = |row_id: &str, column_id: &str| -> Option<u32> {
-        let r = table.rows.iter().position(|r| r.id == row_id)?;
-        let c = table.row_columns(&table.rows[r]).iter().position(|c| c.id == column_id)?;
-        by_ref.get(&CellRef { table: t as u16, row: r as u16, column: c as u16 }).copied()
-    };
-    let side = |ids: &[&str], fixed: &str, vertical: bool| -> Option<Vec<u32>> {
-        ids.iter().map(|id| if vertical { cell(id, fixed) } else { cell(fixed, id) }).collect()
-    };
-    let mut out = Vec::new();
-    match def.axis {
-        Axis::Vertical => {
-            let columns: Vec<&str> =
-                if def.scope.is_empty() { table.columns.iter().map(|c| c.id).collect() } else { def.scope.to_vec() };
-            for column in columns {
-                if let (Some(l), Some(r)) = (side(def.lhs, column, true), side(def.rhs, column, true)) {
-                    out.push((l, r));
+/// What a form compiles to: its cells and their ids, its rules expanded to cells, and the index from
+/// each cell to the rules that read it. Built once per form version and shared: building it costs
+/// more than checking a whole report, and a server checks many reports of the same form.
+#[derive(Debug)]
+struct Compiled {
+    cells: Vec<CellRef>,
+    ids: Vec<String>,
+    by_id: HashMap<String, u32>,
+    rules: Vec<Rule>,
+    index: Vec<Vec<u32>>,
+    checked_headings: Vec<bool>,
+    optional: Vec<bool>,
+    cell_keys: Vec<String>,
+}
+
+fn compiled(form: FormId) -> &'static Compiled {
+    static FORMS: [OnceLock<Compiled>; FormId::ALL.len()] = [const { OnceLock::new() }; FormId::ALL.len()];
+    let slot = FormId::ALL.iter().position(|f| *f == form).expect("every form is in FormId::ALL");
+    FORMS[slot].get_or_init(|| compile(form.def()))
+}
+
+fn compile(form: &'static FormDef) -> Compiled {
+    let cells: Vec<CellRef> = form.cells().collect();
+    let ids: Vec<String> = cells.iter().map(|c| form.cell_id(*c)).collect();
+    let by_id = ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+    let by_ref: HashMap<CellRef, u32> = cells.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
+    let mut rules = Vec::new();
+    let mut index = vec![Vec::new(); cells.len()];
+    let mut checked_headings = vec![false; cells.len()];
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for def in form.rules {
+        for (lhs, rhs) in form.expand_rule(def) {
+            let lhs: Vec<u32> = lhs.iter().map(|c| by_ref[c]).collect();
+            let rhs: Vec<u32> = rhs.iter().map(|c| by_ref[c]).collect();
+            let base = format!("{}:{}", def.code.as_str(), ids[lhs[0] as usize]);
+            let n = keys.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let key = if *n == 1 { base } else { format!("{base}#{n}") };
+            let r = rules.len() as u32;
+            for &c in lhs.iter().chain(rhs.iter()) {
+                if !index[c as usize].contains(&r) {
+                    index[c as usize].push(r);
                 }
             }
-        }
-        Axis::Horizontal => {
-            let rows: Vec<&str> = if def.scope.is_empty() {
-                table.rows.iter().filter(|r| !matches!(r.kind, RowKind::Heading)).map(|r| r.id).collect()
-            } else {
-                def.scope.to_vec()
-            };
-            for row in rows {
-                if let (Some(l), Some(r)) = (side(def.lhs, row, false), side(def.rhs, row, false)) {
-                    out.push((l, r));
+            if def.when_filled {
+                for &c in &lhs {
+                    checked_headings[c as usize] = true;
                 }
             }
+            rules.push(Rule {
+                key,
+                code: def.code,
+                severity: def.severity,
+                relation: def.relation,
+                lhs,
+                rhs,
+                when_filled: def.when_filled,
+            });
         }
     }
-    out
+    let optional = cells.iter().map(|c| form.is_optional(*c)).collect();
+    let cell_keys = ids.iter().map(|id| format!("cell:{id}")).collect();
+    Compiled { cells, ids, by_id, rules, index, checked_headings, optional, cell_keys }
 }
 
 /// What a refusal is reported as.
@@ -154,70 +185,41 @@ enum Slot {
 impl Checker {
     /// An empty form.
     pub fn new(form: FormId, mode: Mode) -> Checker {
-        let form = form.def();
-        let cells: Vec<CellRef> = form.cells().collect();
-        let ids: Vec<String> = cells.iter().map(|c| form.cell_id(*c)).collect();
-        let by_id = ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
-        let by_ref: HashMap<CellRef, u32> = cells.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
-        let mut rules = Vec::new();
-        let mut index = vec![Vec::new(); cells.len()];
-        let mut checked_headings = vec![false; cells.len()];
-        let mut keys: HashMap<String, usize> = HashMap::new();
-        for def in form.rules {
-            for (lhs, rhs) in expand(form, def, &by_ref) {
-                let base = format!("{}:{}", def.code.as_str(), ids[lhs[0] as usize]);
-                let n = keys.entry(base.clone()).or_insert(0);
-                *n += 1;
-                let key = if *n == 1 { base } else { format!("{base}#{n}") };
-                let r = rules.len() as u32;
-                for &c in lhs.iter().chain(rhs.iter()) {
-                    if !index[c as usize].contains(&r) {
-                        index[c as usize].push(r);
-                    }
-                }
-                if def.when_filled {
-                    for &c in &lhs {
-                        checked_headings[c as usize] = true;
-                    }
-                }
-                rules.push(Rule {
-                    key,
-                    code: def.code,
-                    severity: def.severity,
-                    relation: def.relation,
-                    lhs,
-                    rhs,
-                    when_filled: def.when_filled,
-                });
-            }
-        }
-        let n = cells.len();
-        let rule_count = rules.len();
-        let optional = cells.iter().map(|c| form.is_optional(*c)).collect();
-        let mut checker = Checker {
-            form,
-            mode,
-            cells,
-            ids,
-            by_id,
-            texts: vec![String::new(); n],
-            parsed: vec![Parsed::Blank; n],
-            rules,
-            index,
-            checked_headings,
-            optional,
-            cell_findings: vec![Vec::new(); n],
-            rule_findings: vec![Vec::new(); rule_count],
-            implied: vec![None; n],
-            unknown: Vec::new(),
-        };
+        let mut checker = Checker::blank(form, mode);
         checker.recheck_all();
         checker
     }
 
+    /// The form with nothing typed and nothing checked yet.
+    fn blank(form: FormId, mode: Mode) -> Checker {
+        let compiled = compiled(form);
+        let form = form.def();
+        let n = compiled.cells.len();
+        let rule_count = compiled.rules.len();
+        Checker {
+            form,
+            mode,
+            cells: &compiled.cells,
+            ids: &compiled.ids,
+            by_id: &compiled.by_id,
+            texts: vec![String::new(); n],
+            parsed: vec![Parsed::Blank; n],
+            rules: &compiled.rules,
+            index: &compiled.index,
+            checked_headings: &compiled.checked_headings,
+            optional: &compiled.optional,
+            cell_keys: &compiled.cell_keys,
+            cell_findings: vec![Vec::new(); n],
+            rule_findings: vec![Vec::new(); rule_count],
+            implied: vec![None; n],
+            unknown: Vec::new(),
+        }
+    }
+
     /// A form filled from a report's cells.
     pub fn from_report(report: &Report, mode: Mode) -> Checker {
-        let mut checker = Checker::new(report.form, mode);
+        // Filled first and checked once: checking the empty form first would be thrown away.
+        let mut checker = Checker::blank(report.form, mode);
         for (id, text) in &report.cells {
             match checker.by_id.get(id) {
                 Some(&i) => {
@@ -256,7 +258,7 @@ impl Checker {
 
     /// The cell ids of the form, in reading order.
     pub fn cell_ids(&self) -> &[String] {
-        &self.ids
+        self.ids
     }
 
     /// The text typed into a cell.
@@ -284,12 +286,12 @@ impl Checker {
         if self.mode == Mode::Review {
             // In review one cell can change which blanks read as 0 anywhere: check everything again.
             self.recheck_all();
-            let mut keys: Vec<String> = self.ids.iter().map(|id| format!("cell:{id}")).collect();
+            let mut keys: Vec<String> = self.cell_keys.to_vec();
             keys.extend(self.rules.iter().map(|r| r.key.clone()));
             return Some(Update { rules: keys, diagnostics: self.diagnostics() });
         }
         let rule_ids = self.index[i].clone();
-        let mut keys = vec![format!("cell:{id}")];
+        let mut keys = vec![self.cell_keys[i].clone()];
         keys.extend(rule_ids.iter().map(|&r| self.rules[r as usize].key.clone()));
         for &r in &rule_ids {
             self.rule_findings[r as usize] = self.evaluate(r as usize);
@@ -313,18 +315,39 @@ impl Checker {
 
     /// Every current finding of the table, errors first, then in reading order.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self.unknown.clone();
-        all.extend(self.cell_findings.iter().flatten().cloned());
-        all.extend(self.rule_findings.iter().flatten().cloned());
-        let order = |d: &Diagnostic| d.cells.first().and_then(|c| self.by_id.get(c).copied()).unwrap_or(u32::MAX);
-        all.sort_by_key(|d| (d.severity, order(d)));
-        all
+        let mut all: Vec<(Severity, u32, &Diagnostic)> = Vec::new();
+        all.extend(self.unknown.iter().map(|d| (d.severity, u32::MAX, d)));
+        for (c, found) in self.cell_findings.iter().enumerate() {
+            all.extend(found.iter().map(|d| (d.severity, c as u32, d)));
+        }
+        for (r, found) in self.rule_findings.iter().enumerate() {
+            all.extend(found.iter().map(|d| (d.severity, self.rules[r].lhs[0], d)));
+        }
+        // The place of each finding is known where it is kept (a cell's own at the cell, a rule's at its
+        // first cell, cells the form lacks last): no lookup of its first cell's id while sorting.
+        all.sort_by_key(|&(severity, place, _)| (severity, place));
+        all.into_iter().map(|(_, _, d)| d.clone()).collect()
+    }
+
+    /// `diagnostics`, moving the findings out instead of copying them (a one-off check).
+    fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut all: Vec<(Severity, u32, Diagnostic)> = Vec::new();
+        all.extend(self.unknown.into_iter().map(|d| (d.severity, u32::MAX, d)));
+        for (c, found) in self.cell_findings.into_iter().enumerate() {
+            all.extend(found.into_iter().map(|d| (d.severity, c as u32, d)));
+        }
+        for (r, found) in self.rule_findings.into_iter().enumerate() {
+            let place = self.rules[r].lhs[0];
+            all.extend(found.into_iter().map(|d| (d.severity, place, d)));
+        }
+        all.sort_by_key(|&(severity, place, _)| (severity, place));
+        all.into_iter().map(|(_, _, d)| d).collect()
     }
 
     /// The running totals of sums whose children are not all filled, for the neutral hint beside the parent.
     pub fn pending(&self) -> Vec<Pending> {
         let mut out = Vec::new();
-        for rule in &self.rules {
+        for rule in self.rules {
             if rule.relation != Relation::Equal || rule.code != Code::SumMismatch || rule.lhs.len() != 1 {
                 continue;
             }
@@ -374,25 +397,30 @@ impl Checker {
     }
 
     /// Σ of the filled cells of one side, the blank cells, and whether any is unreadable.
-    fn side(&self, cells: &[u32]) -> (Amount, Vec<u32>, Vec<Amount>, bool) {
+    /// Nothing is allocated here: every rule is evaluated on every full check and most hold.
+    fn side(&self, cells: &[u32]) -> (Amount, usize, bool) {
         let mut sum = Amount::ZERO;
-        let mut blanks = Vec::new();
-        let mut figures = Vec::new();
+        let mut blanks = 0;
         let mut invalid = false;
         for &c in cells {
             match self.slot(c) {
-                Slot::Value(a) => {
-                    sum = sum + a;
-                    figures.push(a);
-                }
-                Slot::Blank => {
-                    blanks.push(c);
-                    figures.push(Amount::ZERO);
-                }
+                Slot::Value(a) => sum = sum + a,
+                Slot::Blank => blanks += 1,
                 Slot::Invalid => invalid = true,
             }
         }
-        (sum, blanks, figures, invalid)
+        (sum, blanks, invalid)
+    }
+
+    /// The figure of each cell of one side, a blank as 0 (for the message of a violated rule).
+    fn figures(&self, cells: &[u32]) -> Vec<Amount> {
+        cells
+            .iter()
+            .map(|&c| match self.slot(c) {
+                Slot::Value(a) => a,
+                Slot::Blank | Slot::Invalid => Amount::ZERO,
+            })
+            .collect()
     }
 
     fn evaluate(&self, r: usize) -> Vec<Diagnostic> {
@@ -400,18 +428,18 @@ impl Checker {
         if self.reads_blank_optional(rule) {
             return vec![];
         }
-        let (l, l_blank, l_figs, l_bad) = self.side(&rule.lhs);
-        let (rs, r_blank, r_figs, r_bad) = self.side(&rule.rhs);
+        let (l, l_blanks, l_bad) = self.side(&rule.lhs);
+        let (rs, r_blanks, r_bad) = self.side(&rule.rhs);
         // An unreadable cell has its own error; the rule waits for it.
         if l_bad || r_bad {
             return vec![];
         }
-        if rule.when_filled && !l_blank.is_empty() {
+        if rule.when_filled && l_blanks > 0 {
             return vec![];
         }
         let violated = match rule.relation {
             Relation::Equal => {
-                match (l_blank.is_empty(), r_blank.is_empty()) {
+                match (l_blanks == 0, r_blanks == 0) {
                     (true, true) => l != rs,
                     // Blanks can only add: a side already larger than the other, with its blanks on the
                     // smaller side... is decided below; a complete side larger than a filled-so-far side
@@ -421,9 +449,9 @@ impl Checker {
                     (false, false) => self.mode == Mode::Submit && rs != l,
                 }
             }
-            Relation::AtMost => l > rs && r_blank.is_empty(),
-            Relation::AtLeast => l < rs && l_blank.is_empty(),
-            Relation::Implies => l.is_positive() && r_blank.is_empty() && rs.is_zero(),
+            Relation::AtMost => l > rs && r_blanks == 0,
+            Relation::AtLeast => l < rs && l_blanks == 0,
+            Relation::Implies => l.is_positive() && r_blanks == 0 && rs.is_zero(),
         };
         if !violated {
             return vec![];
@@ -432,8 +460,8 @@ impl Checker {
         let detail = Detail::Relation {
             lhs: rule.lhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
             rhs: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
-            lhs_figures: l_figs,
-            rhs_figures: r_figs,
+            lhs_figures: self.figures(&rule.lhs),
+            rhs_figures: self.figures(&rule.rhs),
         };
         vec![Diagnostic::new(rule.code, rule.severity, cells, detail).with_figures(rs, l).with_rule(rule.key.clone())]
     }
@@ -493,14 +521,13 @@ impl Checker {
     fn cell_diagnostics(&self, c: usize) -> Vec<Diagnostic> {
         let id = &self.ids[c];
         let cell = self.cells[c];
-        let key = format!("cell:{id}");
         let text = &self.texts[c];
         let one = |code: Code, severity: Severity, detail: Detail| {
-            vec![Diagnostic::new(code, severity, vec![id.clone()], detail).with_rule(key.clone())]
+            vec![Diagnostic::new(code, severity, vec![id.clone()], detail).with_rule(self.cell_keys[c].clone())]
         };
         match &self.parsed[c] {
             Parsed::Blank => {
-                if self.form.is_optional(cell) {
+                if self.optional[c] {
                     return vec![];
                 }
                 if let Some(r) = self.implied[c] {
@@ -546,5 +573,5 @@ impl Diagnostic {
 
 /// Check a report's tables: every cell and every rule of its form.
 pub fn check(report: &Report, mode: Mode) -> Vec<Diagnostic> {
-    Checker::from_report(report, mode).diagnostics()
+    Checker::from_report(report, mode).into_diagnostics()
 }

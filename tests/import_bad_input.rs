@@ -354,7 +354,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(ProptestConfig::with_cases(128))]
 
         #[test]
         fn import_never_panics_on_any_string(text in "\\PC{0,400}") {

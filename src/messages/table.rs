@@ -1,8 +1,11 @@
 //! Messages for the findings of the statistics tables: one method per message, one implementation
 //! per language. Figures come from the diagnostic's detail; labels from the form definition.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::diagnostic::{Code, Detail, Diagnostic};
-use crate::form::FormDef;
+use crate::form::{CellRef, FormDef, FormId};
 use crate::value::{Amount, Normalization, Refusal};
 
 use super::Lang;
@@ -132,7 +135,30 @@ fn relation_labels(form: &FormDef, lhs: &[String], rhs: &[String], lang: Lang) -
 /// The label of a cell as a clerk recognises it: the row's wording without its numbering or the
 /// bracketed explanation, plus the column in a matrix.
 pub(crate) fn short_label(form: &FormDef, id: &str) -> String {
-    let Some(cell) = form.find_cell(id) else { return id.to_string() };
+    if let Some(labels) = labels_of(form) {
+        return labels.get(id).cloned().unwrap_or_else(|| id.to_string());
+    }
+    form.find_cell(id).map_or_else(|| id.to_string(), |cell| make_short_label(form, cell))
+}
+
+/// Every cell's short label, made once per form version: a message names many cells (a sum of 21
+/// rows), and finding each cell and stripping its numbering every time made the messages cost more
+/// than the check itself in the browser (`npm run bench`). `None` for a form that is not one of the
+/// static definitions.
+fn labels_of(form: &FormDef) -> Option<&'static HashMap<String, String>> {
+    static LABELS: [OnceLock<HashMap<String, String>>; FormId::ALL.len()] =
+        [const { OnceLock::new() }; FormId::ALL.len()];
+    let def = form.id.def();
+    if !std::ptr::eq(form, def) {
+        return None;
+    }
+    let slot = FormId::ALL.iter().position(|f| *f == form.id)?;
+    Some(
+        LABELS[slot].get_or_init(|| def.cells().map(|cell| (def.cell_id(cell), make_short_label(def, cell))).collect()),
+    )
+}
+
+fn make_short_label(form: &FormDef, cell: CellRef) -> String {
     let table = form.table(cell);
     let row = form.row(cell);
     let label = strip_numbering(row.label);
