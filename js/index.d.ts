@@ -234,8 +234,8 @@ export function importReport(
 /** A form being filled: one per form, re-checking only what a changed cell touches. */
 export class Checker {
   constructor(form: FormId, options?: { mode?: CheckerMode; lang?: Lang });
-  /** Change one cell: the rule keys re-checked and their current findings. */
-  setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[] };
+  /** Change one cell: the rule keys re-checked, their current findings, and the running totals of the sums among them. */
+  setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[]; pending: Pending[] };
   diagnostics(): Diagnostic[];
   pending(): Pending[];
   setLanguage(lang: Lang): void;

@@ -70,6 +70,9 @@ pub struct Update {
     /// The keys whose findings are replaced: `cell:<id>` for the cell itself, and each rule's key.
     pub rules: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The running totals of the sum rules among `rules`, replacing theirs (`filled` may be 0: no
+    /// total to show any more), so a page need not ask for every total on every keystroke.
+    pub pending: Vec<Pending>,
 }
 
 /// A form being checked: its cells' texts and values, its rules, and the findings of each.
@@ -288,7 +291,8 @@ impl Checker {
             self.recheck_all();
             let mut keys: Vec<String> = self.cell_keys.to_vec();
             keys.extend(self.rules.iter().map(|r| r.key.clone()));
-            return Some(Update { rules: keys, diagnostics: self.diagnostics() });
+            let pending = self.rules.iter().filter_map(|r| self.running_total(r)).collect();
+            return Some(Update { rules: keys, diagnostics: self.diagnostics(), pending });
         }
         let rule_ids = self.index[i].clone();
         let mut keys = vec![self.cell_keys[i].clone()];
@@ -299,7 +303,8 @@ impl Checker {
         self.cell_findings[i] = self.cell_diagnostics(i);
         let mut diagnostics = self.cell_findings[i].clone();
         diagnostics.extend(rule_ids.iter().flat_map(|&r| self.rule_findings[r as usize].clone()));
-        Some(Update { rules: keys, diagnostics })
+        let pending = rule_ids.iter().filter_map(|&r| self.running_total(&self.rules[r as usize])).collect();
+        Some(Update { rules: keys, diagnostics, pending })
     }
 
     fn recheck_all(&mut self) {
@@ -346,34 +351,32 @@ impl Checker {
 
     /// The running totals of sums whose children are not all filled, for the neutral hint beside the parent.
     pub fn pending(&self) -> Vec<Pending> {
-        let mut out = Vec::new();
-        for rule in self.rules {
-            if rule.relation != Relation::Equal || rule.code != Code::SumMismatch || rule.lhs.len() != 1 {
-                continue;
-            }
-            let mut sum = Amount::ZERO;
-            let mut filled = 0;
-            for &c in &rule.rhs {
-                if let Some(a) = self.parsed[c as usize].amount() {
-                    sum = sum + a;
-                    filled += 1;
-                } else if matches!(self.parsed[c as usize], Parsed::NotApplicable) {
-                    filled += 1;
-                }
-            }
-            if filled == 0 {
-                continue;
-            }
-            out.push(Pending {
-                rule: rule.key.clone(),
-                cell: self.ids[rule.lhs[0] as usize].clone(),
-                sum,
-                cells: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
-                filled,
-                complete: filled == rule.rhs.len(),
-            });
+        self.rules.iter().filter_map(|rule| self.running_total(rule)).filter(|p| p.filled > 0).collect()
+    }
+
+    /// The running total of a sum rule (parent = Σ children), `None` for other rules.
+    fn running_total(&self, rule: &Rule) -> Option<Pending> {
+        if rule.relation != Relation::Equal || rule.code != Code::SumMismatch || rule.lhs.len() != 1 {
+            return None;
         }
-        out
+        let mut sum = Amount::ZERO;
+        let mut filled = 0;
+        for &c in &rule.rhs {
+            if let Some(a) = self.parsed[c as usize].amount() {
+                sum = sum + a;
+                filled += 1;
+            } else if matches!(self.parsed[c as usize], Parsed::NotApplicable) {
+                filled += 1;
+            }
+        }
+        Some(Pending {
+            rule: rule.key.clone(),
+            cell: self.ids[rule.lhs[0] as usize].clone(),
+            sum,
+            cells: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
+            filled,
+            complete: filled == rule.rhs.len(),
+        })
     }
 
     /// Whether a rule reads a blank optional cell (a 小计 column or subtotal row the template does

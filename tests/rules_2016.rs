@@ -289,4 +289,11 @@ fn running_totals_show_while_children_are_filled() {
     checker.set_cell("3.1.3", "5");
     let p = checker.pending().into_iter().find(|p| p.cell == "3.1").expect("3.1 has a running total");
     assert_eq!((p.sum, p.filled, p.complete), (Amount::from_int(7), 2, false));
+    // Each update carries the totals it changed, so a page need not ask for all of them.
+    let update = checker.set_cell("3.1.4", "1").unwrap();
+    let p = update.pending.iter().find(|p| p.rule == "sum-mismatch:3.1").expect("the update carries 3.1's total");
+    assert_eq!((p.sum, p.filled, p.complete), (Amount::from_int(8), 3, false));
+    let update = checker.set_cell("3.1.1", "").unwrap();
+    let p = update.pending.iter().find(|p| p.rule == "sum-mismatch:3.1").unwrap();
+    assert_eq!((p.sum, p.filled), (Amount::from_int(6), 2), "a child cleared takes its figure out");
 }
