@@ -286,4 +286,72 @@ pub mod build {
     ) -> RuleDef {
         RuleDef { code, severity, relation, table: "", axis: Axis::Vertical, lhs, rhs, scope: &[], when_filled: false }
     }
+
+    /// A row with the wordings real tables use besides the official one.
+    pub const fn aka(mut r: RowDef, aliases: &'static [&'static str]) -> RowDef {
+        r.aliases = aliases;
+        r
+    }
+
+    /// A row some templates add and the official form lacks.
+    pub const fn optional(mut r: RowDef) -> RowDef {
+        r.optional = true;
+        r
+    }
+
+    /// A row with columns of its own (Table A).
+    pub const fn with_columns(mut r: RowDef, columns: &'static [ColumnDef]) -> RowDef {
+        r.columns = Some(columns);
+        r
+    }
+
+    /// A column under a merged header cell (法人或其他组织, 第二十条第（一）项).
+    pub const fn under(mut c: ColumnDef, group: &'static str) -> ColumnDef {
+        c.group = group;
+        c
+    }
+
+    /// A column of money in 万元, whatever the row holds.
+    pub const fn money_column(mut c: ColumnDef) -> ColumnDef {
+        c.kind = Some(ValueKind::Money);
+        c.unit = "万元";
+        c
+    }
+
+    /// A column of signed whole numbers (本年增/减: "+3", "-2").
+    pub const fn signed(mut c: ColumnDef) -> ColumnDef {
+        c.kind = Some(ValueKind::Signed);
+        c
+    }
+
+    /// Joins row lists into one array, so that a form version can be written as the rows it shares
+    /// with another plus the rows it changes.
+    pub const fn concat<const N: usize>(parts: &[&[RowDef]]) -> [RowDef; N] {
+        let mut out = [parts[0][0]; N];
+        let mut n = 0;
+        let mut p = 0;
+        while p < parts.len() {
+            let mut i = 0;
+            while i < parts[p].len() {
+                out[n] = parts[p][i];
+                n += 1;
+                i += 1;
+            }
+            p += 1;
+        }
+        assert!(n == N, "the row count does not match the rows given");
+        out
+    }
+
+    /// An identity that holds for a cell the official form does not have, checked only once filled.
+    pub const fn when_filled(mut r: RuleDef) -> RuleDef {
+        r.when_filled = true;
+        r
+    }
+
+    /// A row of money in 万元 (the 2016 form's fees and funds).
+    pub const fn money_row(mut r: RowDef) -> RowDef {
+        r.kind = RowKind::Value(ValueKind::Money);
+        r
+    }
 }

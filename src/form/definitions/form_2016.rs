@@ -2,26 +2,10 @@
 //! One table, one value column; cell ids are row ids.
 
 use crate::diagnostic::{Code, Severity};
-use crate::form::build::{col, heading, row, rule};
-use crate::form::{ColumnDef, FormDef, FormId, Relation, RowDef, RowKind, RuleDef, TableDef};
-use crate::value::ValueKind;
+use crate::form::build::{aka, col, heading, money_row as money, optional, row, rule};
+use crate::form::{ColumnDef, FormDef, FormId, Relation, RowDef, RuleDef, TableDef};
 
 const COLUMNS: &[ColumnDef] = &[col("value", "统计数")];
-
-const fn aka(mut r: RowDef, aliases: &'static [&'static str]) -> RowDef {
-    r.aliases = aliases;
-    r
-}
-
-const fn money(mut r: RowDef) -> RowDef {
-    r.kind = RowKind::Value(ValueKind::Money);
-    r
-}
-
-const fn optional(mut r: RowDef) -> RowDef {
-    r.optional = true;
-    r
-}
 
 const ROWS: &[RowDef] = &[
     heading("1", "一、主动公开情况", 0),

@@ -3,12 +3,12 @@
 //! Table A counts items made and published, and projects with their yearly change.
 
 use super::form_2021::{
-    aka, b_subtotal, concat, identity, money, signed, under, with_columns, ARTICLE_20_1, ARTICLE_20_5, ARTICLE_20_6,
-    ARTICLE_20_8, A_TITLE, B_APPLICANTS_TOTAL, B_BALANCE, B_COLUMNS, B_LEGAL_SUBTOTAL, B_NOT_DISCLOSED, B_NOT_HANDLED,
-    B_ROWS_HEAD, B_ROWS_TAIL, B_TITLE, B_UNAVAILABLE, C_BLOCK_TOTAL, C_COLUMNS, C_ROWS, C_TITLE,
+    b_subtotal, identity, ARTICLE_20_1, ARTICLE_20_5, ARTICLE_20_6, ARTICLE_20_8, A_TITLE, B_APPLICANTS_TOTAL,
+    B_BALANCE, B_COLUMNS, B_LEGAL_SUBTOTAL, B_NOT_DISCLOSED, B_NOT_HANDLED, B_ROWS_HEAD, B_ROWS_TAIL, B_TITLE,
+    B_UNAVAILABLE, C_BLOCK_TOTAL, C_COLUMNS, C_ROWS, C_TITLE,
 };
 use crate::diagnostic::{Code, Severity};
-use crate::form::build::{col, row, rule};
+use crate::form::build::{aka, col, concat, money_column as money, row, rule, signed, under, with_columns};
 use crate::form::{Axis, ColumnDef, FormDef, FormId, Relation, RowDef, RuleDef, TableDef};
 
 // ---------------------------------------------------------------------------------------------

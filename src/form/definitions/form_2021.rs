@@ -15,68 +15,13 @@
 //!   column headers, so they are the columns' `group`.
 
 use crate::diagnostic::{Code, Severity};
-use crate::form::build::{col, row, rule};
+use crate::form::build::{
+    aka, col, concat, money_column as money, optional, row, rule, under, when_filled, with_columns,
+};
 use crate::form::{Axis, ColumnDef, FormDef, FormId, Relation, RowDef, RuleDef, TableDef};
-use crate::value::ValueKind;
 
 // ---------------------------------------------------------------------------------------------
 // Builders shared with `form_2019`.
-
-/// A row with the wordings real tables use besides the official one.
-pub(super) const fn aka(mut r: RowDef, aliases: &'static [&'static str]) -> RowDef {
-    r.aliases = aliases;
-    r
-}
-
-/// A row some templates add and the official form lacks.
-pub(super) const fn optional(mut r: RowDef) -> RowDef {
-    r.optional = true;
-    r
-}
-
-/// A row with columns of its own (Table A).
-pub(super) const fn with_columns(mut r: RowDef, columns: &'static [ColumnDef]) -> RowDef {
-    r.columns = Some(columns);
-    r
-}
-
-/// A column under a merged header cell (法人或其他组织, 第二十条第（一）项).
-pub(super) const fn under(mut c: ColumnDef, group: &'static str) -> ColumnDef {
-    c.group = group;
-    c
-}
-
-/// A column of money in 万元, whatever the row holds.
-pub(super) const fn money(mut c: ColumnDef) -> ColumnDef {
-    c.kind = Some(ValueKind::Money);
-    c.unit = "万元";
-    c
-}
-
-/// A column of signed whole numbers (本年增/减: "+3", "-2").
-pub(super) const fn signed(mut c: ColumnDef) -> ColumnDef {
-    c.kind = Some(ValueKind::Signed);
-    c
-}
-
-/// Joins row lists into one array, so that a form version can be written as the rows it shares
-/// with another plus the rows it changes.
-pub(super) const fn concat<const N: usize>(parts: &[&[RowDef]]) -> [RowDef; N] {
-    let mut out = [parts[0][0]; N];
-    let mut n = 0;
-    let mut p = 0;
-    while p < parts.len() {
-        let mut i = 0;
-        while i < parts[p].len() {
-            out[n] = parts[p][i];
-            n += 1;
-            i += 1;
-        }
-        p += 1;
-    }
-    assert!(n == N, "the row count does not match the rows given");
-    out
-}
 
 /// Σ lhs = Σ rhs, a hard identity.
 pub(super) const fn identity(
@@ -89,12 +34,6 @@ pub(super) const fn identity(
     let mut r = rule(code, Severity::Error, Relation::Equal, lhs, rhs);
     r.table = table;
     r.axis = axis;
-    r
-}
-
-/// An identity that holds for a cell the official form does not have, checked only once filled.
-pub(super) const fn when_filled(mut r: RuleDef) -> RuleDef {
-    r.when_filled = true;
     r
 }
 
