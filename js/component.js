@@ -9,12 +9,18 @@
 // - at submit, everything: an error summary with the count and a link per problem, focus on it.
 // If the WebAssembly module cannot load (blocked by policy, a failed download), nothing of this
 // happens: the form works exactly as before and `disclosure:unavailable` is dispatched.
+//
+// A keystroke costs what it changes: `Checker.setCell` returns the findings and running totals of
+// the rules the cell is in, the page keeps them by key (findings.js), and a render repaints only
+// the cells those keys name. The whole table crosses from wasm only when everything changes (the
+// first check, a language, the submit, cells found again).
 import * as api from './disclosure_report.js';
 import { init } from './loader.js';
 import { discover, indexDefinition, gridAround } from './cells.js';
 import { parseGrid, isBlock, spread } from './paste.js';
 import { draftKey, loadDraft, saveDraft, clearDraft } from './draft.js';
 import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNotice, createPreview, slug } from './display.js';
+import { Findings, keyOf } from './findings.js';
 import { words } from './strings.js';
 
 const FORMS = ['2016', '2019', '2021'];
@@ -46,11 +52,6 @@ function oneOf(name, value, allowed, fallback) {
   if (value === undefined) return fallback;
   if (!allowed.includes(value)) throw misuse(`options.${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
   return value;
-}
-
-/** A diagnostic's identity across re-checks: the rule that made it, else its code and cells. */
-function keyOf(d) {
-  return d.rule ?? `${d.code}:${d.cells.join(',')}`;
 }
 
 /**
@@ -101,9 +102,28 @@ class Attachment {
     this.revealed = new Set();
     /** Cells typed into or pasted into in this session: their groups show running totals. */
     this.edited = new Set();
-    /** Problems on screen: they stay, re-checked on every keystroke, until fixed. */
-    this.sticky = new Set();
+    /** The checker's findings and running totals, kept here and updated from each `setCell`. */
+    this.findings = null;
+    /**
+     * Problems on screen, by key: they stay, re-checked on every keystroke, until fixed. A problem
+     * is shown or not by the rules at the top of this file; that changes only when its key's
+     * findings or total change, or a cell it names is left, edited or focused: `dirty` collects
+     * those until the next render, which looks again at them alone and repaints the cells they name.
+     */
+    this.visible = new Map();
+    this.dirty = {
+      /** everything: after a whole-table change (language, mode, cells found again) */
+      all: true,
+      /** keys whose findings or total changed */
+      keys: new Set(),
+      /** cells left, edited or focused: the keys naming them are looked at again */
+      cells: new Set(),
+      /** cells named by changed findings or totals, before or after: their notes are made again */
+      repaint: new Set(),
+    };
     this.focused = null;
+    /** The focused cell as the last render saw it. */
+    this.renderedFocus = null;
     this.submitted = false;
     this.summary = null;
     this.summaryItems = [];
@@ -211,6 +231,9 @@ class Attachment {
       this.draftKey = draftKey(this.form, formId, this.settings.draftKey);
       this.restoreDraft();
     }
+    // The cells are all in (and the draft's values): the whole table's findings, once.
+    this.findings = new Findings(index.def, (d) => this.concerns(d));
+    this.reload();
     if (this.settings.preview) this.setupPreview();
     this.render();
   }
@@ -249,7 +272,7 @@ class Attachment {
     this.remember(control, 'aria-invalid');
     this.remember(control, 'class');
     this.baseDescribedBy.set(control, control.getAttribute('aria-describedby') ?? '');
-    this.checker.setCell(id, control.value);
+    this.setCell(id, control.value);
   }
 
   hasName(control) {
@@ -278,7 +301,7 @@ class Attachment {
       this.cellOf.delete(control);
       this.slots.get(id)?.slot.remove();
       this.slots.delete(id);
-      this.checker.setCell(id, '');
+      this.setCell(id, '');
     }
     const mapping = discover(this.form, this.index, this.settings.fields, api.matchLabel);
     for (const [id, control] of mapping.cells) {
@@ -286,6 +309,8 @@ class Attachment {
       this.map(id, control, mapping.labelCells.get(control));
     }
     for (const [key, control] of mapping.meta) if (!this.meta.has(key)) this.meta.set(key, control);
+    // Which cells the page has decides which findings concern it and where each is shown.
+    this.reload();
     this.render();
     this.schedulePreview();
   }
@@ -297,8 +322,8 @@ class Attachment {
     if (this.applying) return;
     const id = this.cellOf.get(e.target);
     if (id !== undefined) {
-      this.edited.add(id);
-      this.checker.setCell(id, e.target.value);
+      this.edit(id);
+      this.setCell(id, e.target.value);
       this.render();
     } else if (![...this.meta.values()].includes(e.target)) {
       return;
@@ -311,8 +336,8 @@ class Attachment {
     if (this.applying) return;
     const id = this.cellOf.get(e.target);
     if (id === undefined) return;
-    this.revealed.add(id);
-    this.checker.setCell(id, e.target.value);
+    this.reveal(id);
+    this.setCell(id, e.target.value);
     if (this.pointerDown) this.deferred = true;
     else this.render();
   }
@@ -325,7 +350,7 @@ class Attachment {
     const id = this.cellOf.get(e.target);
     this.focused = this.cellOf.get(e.relatedTarget) ?? null;
     if (id === undefined) return;
-    if (e.target.value.trim() !== '') this.revealed.add(id);
+    if (e.target.value.trim() !== '') this.reveal(id);
     if (this.pointerDown) this.deferred = true;
     else this.render();
   }
@@ -342,8 +367,8 @@ class Attachment {
     this.setValues(targets.map(({ control, text }) => [control, text]));
     for (const { control } of targets) {
       const cell = this.cellOf.get(control);
-      this.edited.add(cell);
-      if (control !== e.target) this.revealed.add(cell);
+      this.edit(cell);
+      if (control !== e.target) this.reveal(cell);
     }
     this.render();
     this.scheduleDraft();
@@ -357,7 +382,7 @@ class Attachment {
       for (const [control, text] of pairs) {
         control.value = text;
         const id = this.cellOf.get(control);
-        if (id !== undefined) this.checker.setCell(id, text);
+        if (id !== undefined) this.setCell(id, text);
         control.dispatchEvent(new Event('input', { bubbles: true }));
         control.dispatchEvent(new Event('change', { bubbles: true }));
       }
@@ -407,11 +432,39 @@ class Attachment {
     return d.severity === 'error' || (this.settings.blockOn === 'warning' && d.severity === 'warning');
   }
 
+  /** A cell's new text to the checker; what it changed is taken into `findings`. */
+  setCell(id, text) {
+    const update = this.checker.setCell(id, text);
+    // Before the first load (cells being mapped, a draft restored) the load will read it all.
+    if (!this.findings) return;
+    for (const cell of this.findings.apply(update)) this.dirty.repaint.add(cell);
+    for (const key of update.rules) this.dirty.keys.add(key);
+  }
+
+  /** The whole table's findings and totals again, after a change that touches them all. */
+  reload() {
+    this.findings.load(this.checker.diagnostics(), this.checker.pending());
+    this.dirty.all = true;
+  }
+
+  /** A cell left after an edit: its problems may be shown. */
+  reveal(id) {
+    this.revealed.add(id);
+    this.dirty.cells.add(id);
+  }
+
+  /** A cell typed or pasted into: its groups show running totals. */
+  edit(id) {
+    this.edited.add(id);
+    this.dirty.cells.add(id);
+  }
+
   /** The submit-time check of the whole report; shows the summary if anything blocks. */
   check(trigger) {
     if (!this.active) return { valid: true, diagnostics: [] };
     this.submitted = true;
     this.checker.setMode('submit');
+    this.reload();
     const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit' }).diagnostics);
     const blocking = diagnostics.filter((d) => this.isBlocking(d));
     this.render();
@@ -424,81 +477,120 @@ class Attachment {
   }
 
   /**
-   * The findings that concern this page: a cell or a report field the page does not have cannot be
-   * filled here, so its blank is not asked for (a portal may split the form over several pages, or
-   * keep the report's text elsewhere).
+   * Whether a finding concerns this page: a cell or a report field the page does not have cannot
+   * be filled here, so its blank is not asked for (a portal may split the form over several pages,
+   * or keep the report's text elsewhere).
    */
+  concerns(d) {
+    if (d.code === 'missing') return d.cells.some((c) => this.controlOf.has(c));
+    const subject = REPORT_FIELDS[d.code];
+    return !subject || subject.some((field) => this.meta.has(field));
+  }
+
+  /** The findings that concern this page (see `concerns`). */
   onPage(diagnostics) {
-    return diagnostics.filter((d) => {
-      if (d.code === 'missing') return d.cells.some((c) => this.controlOf.has(c));
-      const subject = REPORT_FIELDS[d.code];
-      return !subject || subject.some((field) => this.meta.has(field));
-    });
+    return diagnostics.filter((d) => this.concerns(d));
   }
 
   /** Whether a problem is on screen now (see the rules at the top of this file). */
-  isShown(d, pendingByRule) {
+  isShown(d) {
     if (d.severity === 'info' && d.code !== 'normalized') return false;
     if (this.submitted) return true;
     if (d.code === 'missing' || this.settings.mode === 'submit') return false;
-    if (this.sticky.has(keyOf(d))) return true;
-    const pending = d.rule ? pendingByRule.get(d.rule) : undefined;
+    if (this.visible.has(keyOf(d))) return true;
+    const pending = d.rule ? this.findings.total(d.rule) : undefined;
     if (pending && !pending.complete) return false;
     if (this.settings.mode === 'live') return true;
     if (!d.cells.some((c) => this.revealed.has(c))) return false;
     return !(this.focused !== null && d.cells.includes(this.focused));
   }
 
+  /**
+   * Show what changed since the last render: decide again which problems are shown among the keys
+   * that changed or name a cell whose state changed, and repaint the cells they name (every cell
+   * after a whole-table change).
+   */
   render() {
-    if (!this.active && !this.checker) return;
+    if (!this.checker || !this.findings) return;
     const t = words(this.lang);
-    const diagnostics = this.onPage(this.checker.diagnostics());
-    const pending = this.checker.pending();
-    const pendingByRule = new Map(pending.map((p) => [p.rule, p]));
-    const shown = diagnostics.filter((d) => this.isShown(d, pendingByRule));
-    this.sticky = new Set(shown.map(keyOf));
+    const { dirty } = this;
+    if (this.focused !== this.renderedFocus) {
+      // Problems wait while the clerk is in one of their cells: both the cell left and the one
+      // entered may change that.
+      for (const id of [this.renderedFocus, this.focused]) if (id !== null) dirty.cells.add(id);
+      this.renderedFocus = this.focused;
+    }
+    let keys;
+    let repaint;
+    if (dirty.all) {
+      keys = new Set([...this.findings.keys(), ...this.visible.keys()]);
+      repaint = new Set(this.controlOf.keys());
+    } else {
+      keys = new Set(dirty.keys);
+      for (const id of dirty.cells) for (const key of this.findings.keysAt(id)) keys.add(key);
+      repaint = new Set([...dirty.repaint, ...dirty.cells]);
+    }
+    this.dirty = { all: false, keys: new Set(), cells: new Set(), repaint: new Set() };
 
-    /** cell id → { messages, total, offer, invalid, describedBy } */
-    const notes = new Map();
-    const note = (id) => {
-      if (!notes.has(id)) notes.set(id, { messages: [], total: null, offer: null, invalid: false, describedBy: [] });
-      return notes.get(id);
-    };
+    for (const key of keys) {
+      // Decided for all of a key's findings before it is marked shown: a problem shown at the
+      // last render stays (it is only re-checked), whatever the order.
+      const shown = this.findings.get(key).filter((d) => this.isShown(d));
+      if (shown.length) this.visible.set(key, shown);
+      else this.visible.delete(key);
+      for (const id of this.findings.cellsOf(key)) repaint.add(id);
+    }
+    for (const id of repaint) {
+      const control = this.controlOf.get(id);
+      if (control) this.paintCell(id, control, this.noteFor(id, t), t);
+    }
+    if (this.summary) this.refreshSummary();
+  }
+
+  /**
+   * What a cell's note shows: the problems shown that it anchors (the first of their cells on the
+   * page), in the checker's order; the running total of a sum it is the parent of; and, tied to it
+   * by aria-describedby, every problem shown that names it.
+   */
+  noteFor(id, t) {
+    const n = { messages: [], total: null, offer: null, invalid: false, describedBy: [] };
+    const keys = this.findings.keysAt(id);
+    const shown = [];
+    for (const key of keys) for (const d of this.visible.get(key) ?? []) if (d.cells.includes(id)) shown.push(d);
+    shown.sort((a, b) => this.findings.compare(a, b));
     for (const d of shown) {
       const anchor = d.cells.find((c) => this.controlOf.has(c));
-      if (anchor === undefined) continue;
-      const id = `${this.prefix}-m-${slug(keyOf(d))}`;
+      const message = { id: `${this.prefix}-m-${slug(keyOf(d))}`, code: d.code, severity: d.severity, text: d.message || d.code };
       if (d.code === 'normalized') {
-        const offer = this.offerFor(anchor);
+        const offer = anchor === id ? this.offerFor(id) : null;
         if (offer) {
-          note(anchor).offer = offer;
-          note(anchor).messages.push({ id, code: d.code, severity: d.severity, text: d.message || d.code });
-          note(anchor).describedBy.push(id);
+          n.offer = offer;
+          n.messages.push(message);
+          n.describedBy.push(message.id);
         }
         continue;
       }
-      note(anchor).messages.push({ id, code: d.code, severity: d.severity, text: d.message || d.code });
-      if (this.isBlocking(d)) note(anchor).invalid = true;
-      for (const c of d.cells) if (this.controlOf.has(c)) note(c).describedBy.push(id);
+      if (anchor === id) {
+        n.messages.push(message);
+        if (this.isBlocking(d)) n.invalid = true;
+      }
+      n.describedBy.push(message.id);
     }
     if (this.settings.mode !== 'submit' || this.submitted) {
-      for (const p of pending) {
-        if (!this.controlOf.has(p.cell) || p.filled === 0) continue;
+      const totals = [...keys].map((key) => this.findings.total(key)).filter((p) => p && p.cell === id);
+      totals.sort((a, b) => this.findings.compare(a, b));
+      for (const p of totals) {
         if (!this.edited.has(p.cell) && !p.cells.some((c) => this.edited.has(c))) continue;
         const parentBlank = this.controlOf.get(p.cell).value.trim() === '';
-        const mismatchShown = shown.some((d) => d.rule === p.rule);
-        if (p.complete && !parentBlank && (mismatchShown || !diagnostics.some((d) => d.rule === p.rule))) continue;
-        const id = `${this.prefix}-t-${slug(p.cell)}`;
-        note(p.cell).total = { id, sum: String(p.sum), text: t.runningTotal(p.sum) + t.runningFilled(p.filled, p.cells.length) };
-        note(p.cell).describedBy.push(id);
+        // A complete group with its parent filled needs no total once it adds up, nor once its
+        // mismatch is shown; while the mismatch waits (the clerk still in the group), the total stays.
+        if (p.complete && !parentBlank && (this.visible.has(p.rule) || !this.findings.has(p.rule))) continue;
+        const totalId = `${this.prefix}-t-${slug(p.cell)}`;
+        n.total = { id: totalId, sum: String(p.sum), text: t.runningTotal(p.sum) + t.runningFilled(p.filled, p.cells.length) };
+        n.describedBy.push(totalId);
       }
     }
-
-    for (const [id, control] of this.controlOf) {
-      const n = notes.get(id) ?? { messages: [], total: null, offer: null, invalid: false, describedBy: [] };
-      this.paintCell(id, control, n, t);
-    }
-    if (this.summary) this.refreshSummary(diagnostics);
+    return n;
   }
 
   paintCell(id, control, n, t) {
@@ -554,11 +646,11 @@ class Attachment {
 
   showSummary(blocking) {
     const t = words(this.lang);
-    const table = new Set(this.checker.diagnostics().map(keyOf));
     this.summaryItems = blocking.map((d) => {
       const cell = d.cells.find((c) => this.controlOf.has(c)) ?? null;
       const href = cell ? `#${this.idFor(this.controlOf.get(cell))}` : null;
-      return { key: keyOf(d), code: d.code, cell, href, text: d.message || d.code, table: table.has(keyOf(d)) };
+      // The table checker's own problems (reloaded at this submit) leave the summary once fixed.
+      return { key: keyOf(d), code: d.code, cell, href, text: d.message || d.code, table: this.findings.has(keyOf(d)) };
     });
     if (!this.summary) this.summary = createSummary(this.form);
     fillSummary(this.summary, this.summaryItems, t, t.htmlLang(), `${this.prefix}-summary-title`);
@@ -569,11 +661,10 @@ class Attachment {
   }
 
   /** Problems fixed since the submit leave the summary at once; when none is left, it goes. */
-  refreshSummary(diagnostics) {
-    const current = new Set(diagnostics.map(keyOf));
+  refreshSummary() {
     // Report-level problems (the narrative, the dates) are not the table checker's: they stay
     // until the next submit.
-    const left = this.summaryItems.filter((item) => !item.table || current.has(item.key));
+    const left = this.summaryItems.filter((item) => !item.table || this.findings.has(item.key));
     if (left.length === this.summaryItems.length) return;
     this.summaryItems = left;
     if (!left.length) {
@@ -652,7 +743,7 @@ class Attachment {
     if (!changes.length) return;
     this.pageValues = new Map(changes.map(([id]) => [id, controls.get(id).value]));
     this.setValues(changes.map(([id, text]) => [controls.get(id), text]));
-    for (const [id] of changes) if (this.controlOf.has(id)) this.edited.add(id);
+    for (const [id] of changes) if (this.controlOf.has(id)) this.edit(id);
     this.draftSavedAt = draft.savedAt;
     this.draftCount = changes.length;
     this.notice = createNotice(this.form);
@@ -733,6 +824,8 @@ class Attachment {
       return;
     }
     this.checker.setLanguage(lang);
+    // Every message is made again in the new language.
+    this.reload();
     this.render();
     if (this.summary) {
       const keys = new Set(this.summaryItems.map((i) => i.key));

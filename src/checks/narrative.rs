@@ -11,7 +11,7 @@
 //! totals), figures compared with last year (较去年回落12.3%), ordinals (第2次), and numbers without
 //! a unit (years, document numbers).
 
-use super::text::{ends_sentence, trim_range, Narrative};
+use super::text::{ends_clause, ends_sentence, places, trim_range, Narrative};
 use super::{fact, finding, Cells};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::form::FormId;
@@ -240,19 +240,19 @@ const UNITS: &[(&str, &str)] = &[
     ("元", "元"),
 ];
 
-/// Clause ends: the words that say what a figure is stand in its clause.
-fn ends_clause(c: char) -> bool {
-    ends_sentence(c) || matches!(c, '，' | ',' | '；' | ';')
-}
-
+// The character classes below are asked of every character of the narrative: inlined by hand,
+// since the release profile optimises for size and would call each of them.
+#[inline(always)]
 fn opens_bracket(c: char) -> bool {
     matches!(c, '（' | '(' | '〔' | '﹝' | '[' | '［' | '【' | '《')
 }
 
+#[inline(always)]
 fn closes_bracket(c: char) -> bool {
     matches!(c, '）' | ')' | '〕' | '﹞' | ']' | '］' | '】' | '》')
 }
 
+#[inline(always)]
 fn digit(c: char) -> Option<char> {
     match c {
         '0'..='9' => Some(c),
@@ -287,9 +287,12 @@ fn figures(text: &str) -> Vec<Figure> {
     let mut sentence = 0;
     let mut sub_count = false;
     let mut previous: Option<char> = None;
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
+    // Bytes before this were read with the number before (its digits, separators and unit).
+    let mut resume = 0;
+    for (i, c) in text.char_indices() {
+        if i < resume {
+            continue;
+        }
         if ends_clause(c) {
             clause = i + c.len_utf8();
             if ends_sentence(c) {
@@ -301,12 +304,11 @@ fn figures(text: &str) -> Vec<Figure> {
             depth += 1;
         } else if closes_bracket(c) {
             depth = depth.saturating_sub(1);
-        } else if text[i..].starts_with("其中") {
+        } else if c == '其' && text[i..].starts_with("其中") {
             sub_count = true;
         }
         let Some(first) = digit(c) else {
             previous = Some(c);
-            i += c.len_utf8();
             continue;
         };
         // The whole number: digits, thousands separators before exactly three digits, decimals.
@@ -355,10 +357,10 @@ fn figures(text: &str) -> Vec<Figure> {
                     aside: depth > 0 || sub_count || comparison,
                 });
             }
-            i = end;
+            resume = end;
             previous = after[..written.len()].chars().last();
         } else {
-            i = j;
+            resume = j;
             previous = text[..j].chars().last();
         }
     }
@@ -436,6 +438,15 @@ fn share_of(part: Amount, base: Amount) -> f64 {
 /// A share as an amount, to two decimal places.
 fn share_amount(part: Amount, base: Amount) -> Amount {
     Amount((share_of(part, base) * 100.0).round() as i64 * (SCALE / 100))
+}
+
+/// The first mention of a denial's subject in a clause: where the clause starts, where the subject
+/// stands, and the denial's place among the statements.
+struct Mention {
+    clause: usize,
+    order: usize,
+    subject: usize,
+    denial: &'static Denial,
 }
 
 /// What became of a count, for a percentage that follows it (258件，占33.9%).
@@ -579,48 +590,59 @@ impl Check<'_, '_> {
     /// 未发生…行政复议: the cells of the subject must be 0.
     fn denials(&mut self) {
         let text = self.text.text;
-        let mut start = 0;
-        for (end, c) in text.char_indices().filter(|(_, c)| ends_clause(*c)).chain([(text.len(), '\n')]) {
-            let clause = &text[start..end];
-            let clause_start = start;
-            start = end + c.len_utf8();
-            for denial in self.statements.denials {
-                let Some(subject) = denial.words.iter().filter_map(|w| clause.find(w)).min() else { continue };
-                if !denial.negations.iter().any(|n| clause[..subject].contains(n)) {
-                    continue;
+        // The clauses that name the subject of a denial, each at its first mention there, found
+        // from where the subjects stand (few clauses name one), in the order of the text and, within
+        // a clause, of the statements.
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (order, denial) in self.statements.denials.iter().enumerate() {
+            let mut previous = None;
+            for subject in places(text, denial.words) {
+                let clause = self.text.clause_start(subject);
+                if previous != Some(clause) {
+                    mentions.push(Mention { clause, order, subject, denial });
+                    previous = Some(clause);
                 }
-                let ids: Vec<String> = denial.cells.iter().map(|c| c.to_string()).collect();
-                let Some(value) = self.cells.sum(&ids).filter(|v| !v.is_zero()) else { continue };
-                let nonzero: Vec<String> =
-                    ids.iter().filter(|id| self.cells.value(id).is_some_and(|v| !v.is_zero())).cloned().collect();
-                let reading = Reading { cells: ids, value };
-                let d = finding(
-                    Code::NarrativeMismatch,
-                    nonzero,
-                    Some(self.text.quote_sentence(clause_start)),
-                    vec![
-                        (fact::READING, "zero".to_string()),
-                        (fact::STATEMENT, self.statement(clause_start, end)),
-                        (fact::LABEL, label(self.cells, &reading, denial.topic)),
-                        (fact::TRIED, reading.describe()),
-                    ],
-                )
-                .with_figures(value, Amount::ZERO);
-                self.found.push(d);
             }
+        }
+        mentions.sort_unstable_by_key(|m| (m.clause, m.order));
+        for Mention { clause: start, subject, denial, .. } in mentions {
+            if !denial.negations.iter().any(|n| text[start..subject].contains(n)) {
+                continue;
+            }
+            let end = self.text.clause_end(subject);
+            let ids: Vec<String> = denial.cells.iter().map(|c| c.to_string()).collect();
+            let Some(value) = self.cells.sum(&ids).filter(|v| !v.is_zero()) else { continue };
+            let nonzero: Vec<String> =
+                ids.iter().filter(|id| self.cells.value(id).is_some_and(|v| !v.is_zero())).cloned().collect();
+            let reading = Reading { cells: ids, value };
+            let d = finding(
+                Code::NarrativeMismatch,
+                nonzero,
+                Some(self.text.quote_sentence(start)),
+                vec![
+                    (fact::READING, "zero".to_string()),
+                    (fact::STATEMENT, self.statement(start, end)),
+                    (fact::LABEL, label(self.cells, &reading, denial.topic)),
+                    (fact::TRIED, reading.describe()),
+                ],
+            )
+            .with_figures(value, Amount::ZERO);
+            self.found.push(d);
         }
     }
 
     /// 均获维持: no case of those the sentence names may be pending or corrected.
     fn upheld(&mut self) {
         let text = self.text.text;
-        let mut start = 0;
-        for (end, c) in text.char_indices().filter(|(_, c)| ends_sentence(*c)).chain([(text.len(), '\n')]) {
-            let sentence_start = start;
-            let sentence = &text[start..end];
-            start = end + c.len_utf8();
-            let Some(at) = UPHELD_WORDS.iter().filter_map(|w| sentence.find(w)).min() else { continue };
-            let named = &sentence[..at];
+        let mut previous = None;
+        for at in places(text, UPHELD_WORDS) {
+            // The first of the words in a sentence decides; the sentence is read once.
+            let sentence_start = self.text.sentence_start(at);
+            if previous == Some(sentence_start) {
+                continue;
+            }
+            previous = Some(sentence_start);
+            let named = &text[sentence_start..at];
             let mentioned: Vec<&Upheld> =
                 self.statements.upheld.iter().filter(|u| u.mentions.iter().any(|m| named.contains(m))).collect();
             let concerned: Vec<&Upheld> =
@@ -636,12 +658,12 @@ impl Check<'_, '_> {
             let total: Amount = nonzero.iter().map(|(_, v)| *v).sum();
             let cells: Vec<String> = nonzero.iter().map(|(id, _)| id.clone()).collect();
             let label = cells.iter().map(|c| short_label(self.cells.def(), c)).collect::<Vec<_>>().join("、");
-            let clause_end = sentence[at..].find(ends_clause).map_or(end, |n| sentence_start + at + n);
+            let clause_end = self.text.clause_end(at);
             let tried = nonzero.iter().map(|(id, v)| format!("{id}={v}")).collect::<Vec<_>>().join("; ");
             let d = finding(
                 Code::NarrativeMismatch,
                 cells,
-                Some(self.text.quote_sentence(sentence_start + at)),
+                Some(self.text.quote_sentence(at)),
                 vec![
                     (fact::READING, "upheld".to_string()),
                     (fact::STATEMENT, self.statement(sentence_start, clause_end)),

@@ -1,6 +1,7 @@
 //! Messages for the findings of the statistics tables: one method per message, one implementation
 //! per language. Figures come from the diagnostic's detail; labels from the form definition.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -135,10 +136,16 @@ fn relation_labels(form: &FormDef, lhs: &[String], rhs: &[String], lang: Lang) -
 /// The label of a cell as a clerk recognises it: the row's wording without its numbering or the
 /// bracketed explanation, plus the column in a matrix.
 pub(crate) fn short_label(form: &FormDef, id: &str) -> String {
+    label_of(form, id).into_owned()
+}
+
+/// `short_label`, borrowed from the labels made once per form where it can be: a message only
+/// reads it, and copying it cost as much as writing the message.
+fn label_of(form: &FormDef, id: &str) -> Cow<'static, str> {
     if let Some(labels) = labels_of(form) {
-        return labels.get(id).cloned().unwrap_or_else(|| id.to_string());
+        return labels.get(id).map_or_else(|| Cow::Owned(id.to_string()), |l| Cow::Borrowed(l.as_str()));
     }
-    form.find_cell(id).map_or_else(|| id.to_string(), |cell| make_short_label(form, cell))
+    Cow::Owned(form.find_cell(id).map_or_else(|| id.to_string(), |cell| make_short_label(form, cell)))
 }
 
 /// Every cell's short label, made once per form version: a message names many cells (a sum of 21
@@ -217,7 +224,7 @@ pub(crate) fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> Option<Stri
         Lang::En => &super::en::En,
     };
     let first = d.cells.first().map(String::as_str).unwrap_or("");
-    let label = short_label(form, first);
+    let label = label_of(form, first);
     let figures = || match &d.detail {
         Detail::Relation { lhs, rhs, lhs_figures, rhs_figures } => {
             let (scope, names) = relation_labels(form, lhs, rhs, lang);
