@@ -39,6 +39,8 @@ export class Findings {
       const shape = ruleShape(rule.code, [...rule.lhs, ...rule.rhs]);
       if (!this.ruleOrder.has(shape)) this.ruleOrder.set(shape, i);
     });
+    /** rule key → its right side (a sum's children): an update's totals leave them out */
+    this.children = new Map(def.rules.map((rule) => [rule.key, rule.rhs]));
     /** key → its findings on this page (never empty) */
     this.found = new Map();
     /** rule key → its running total, while some of its children are filled */
@@ -75,6 +77,12 @@ export class Findings {
     return found;
   }
 
+  /** An update's running total made whole again: the same fields, in the same order, as `pending()` gives. */
+  withChildren(p) {
+    const { rule, cell, sum, filled, complete } = p;
+    return { rule, cell, sum, cells: this.children.get(rule) ?? [], filled, complete };
+  }
+
   /** A running total, ranked by its rule: totals are only made for sums, parent = Σ children. */
   ranked(p) {
     const rule = this.ruleOrder.get(ruleShape('sum-mismatch', [p.cell, ...p.cells]));
@@ -89,7 +97,11 @@ export class Findings {
   apply(update) {
     const touched = new Set();
     const found = this.byKey(update.diagnostics);
-    const totals = new Map(update.pending.filter((p) => p.filled > 0).map((p) => [p.rule, this.ranked(p)]));
+    const totals = new Map(
+      update.pending
+        .filter((p) => p.filled > 0)
+        .map((p) => [p.rule, this.ranked(this.withChildren(p))]),
+    );
     for (const key of update.rules) {
       const before = this.cellsOf(key);
       if (found.has(key)) this.found.set(key, found.get(key));

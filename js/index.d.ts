@@ -163,12 +163,27 @@ export interface TableDefinition {
   rows: RowDefinition[];
 }
 
+/** A rule of the form at one place it runs through (a sum at one column, say). */
+export interface RuleDefinition {
+  /** The key its findings (`Diagnostic.rule`) and running totals (`Pending.rule`) carry. */
+  key: string;
+  code: Code;
+  severity: Severity;
+  relation: 'equal' | 'atMost' | 'atLeast' | 'implies';
+  /** The cell ids of each side: for a sum, the parent and its children. */
+  lhs: string[];
+  rhs: string[];
+  /** Checked only once every cell of the left side is filled (an optional subtotal). */
+  whenFilled: boolean;
+}
+
 export interface FormDefinition {
   id: FormId;
   title: string;
   /** The report years the form is for, inclusive. */
   years: [number, number];
   tables: TableDefinition[];
+  rules: RuleDefinition[];
 }
 
 /** The running total of a sum whose children are being filled. */
@@ -182,6 +197,9 @@ export interface Pending {
   filled: number;
   complete: boolean;
 }
+
+/** A running total as `setCell` returns it: its children are the rule's `rhs` in `formDefinition`. */
+export type RunningTotal = Omit<Pending, 'cells'>;
 
 export interface CheckOptions {
   lang?: Lang;
@@ -235,7 +253,7 @@ export function importReport(
 export class Checker {
   constructor(form: FormId, options?: { mode?: CheckerMode; lang?: Lang });
   /** Change one cell: the rule keys re-checked, their current findings, and the running totals of the sums among them. */
-  setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[]; pending: Pending[] };
+  setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[]; pending: RunningTotal[] };
   diagnostics(): Diagnostic[];
   pending(): Pending[];
   setLanguage(lang: Lang): void;

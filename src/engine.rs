@@ -63,6 +63,18 @@ pub struct Pending {
     pub complete: bool,
 }
 
+/// A running total as an update carries it: `Pending` without the list of children, which the
+/// form's rules give once (`FormView::rules`), so a keystroke does not send it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunningTotal {
+    pub rule: String,
+    pub cell: String,
+    pub sum: Amount,
+    pub filled: usize,
+    pub complete: bool,
+}
+
 /// The findings a changed cell brought: the keys re-evaluated and their current findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -72,7 +84,7 @@ pub struct Update {
     pub diagnostics: Vec<Diagnostic>,
     /// The running totals of the sum rules among `rules`, replacing theirs (`filled` may be 0: no
     /// total to show any more), so a page need not ask for every total on every keystroke.
-    pub pending: Vec<Pending>,
+    pub pending: Vec<RunningTotal>,
 }
 
 /// A form being checked: its cells' texts and values, its rules, and the findings of each.
@@ -132,36 +144,30 @@ fn compile(form: &'static FormDef) -> Compiled {
     let mut rules = Vec::new();
     let mut index = vec![Vec::new(); cells.len()];
     let mut checked_headings = vec![false; cells.len()];
-    let mut keys: HashMap<String, usize> = HashMap::new();
-    for def in form.rules {
-        for (lhs, rhs) in form.expand_rule(def) {
-            let lhs: Vec<u32> = lhs.iter().map(|c| by_ref[c]).collect();
-            let rhs: Vec<u32> = rhs.iter().map(|c| by_ref[c]).collect();
-            let base = format!("{}:{}", def.code.as_str(), ids[lhs[0] as usize]);
-            let n = keys.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let key = if *n == 1 { base } else { format!("{base}#{n}") };
-            let r = rules.len() as u32;
-            for &c in lhs.iter().chain(rhs.iter()) {
-                if !index[c as usize].contains(&r) {
-                    index[c as usize].push(r);
-                }
+    for instance in form.rule_instances() {
+        let def = instance.def;
+        let lhs: Vec<u32> = instance.lhs.iter().map(|c| by_ref[c]).collect();
+        let rhs: Vec<u32> = instance.rhs.iter().map(|c| by_ref[c]).collect();
+        let r = rules.len() as u32;
+        for &c in lhs.iter().chain(rhs.iter()) {
+            if !index[c as usize].contains(&r) {
+                index[c as usize].push(r);
             }
-            if def.when_filled {
-                for &c in &lhs {
-                    checked_headings[c as usize] = true;
-                }
-            }
-            rules.push(Rule {
-                key,
-                code: def.code,
-                severity: def.severity,
-                relation: def.relation,
-                lhs,
-                rhs,
-                when_filled: def.when_filled,
-            });
         }
+        if def.when_filled {
+            for &c in &lhs {
+                checked_headings[c as usize] = true;
+            }
+        }
+        rules.push(Rule {
+            key: instance.key,
+            code: def.code,
+            severity: def.severity,
+            relation: def.relation,
+            lhs,
+            rhs,
+            when_filled: def.when_filled,
+        });
     }
     let optional = cells.iter().map(|c| form.is_optional(*c)).collect();
     let cell_keys = ids.iter().map(|id| format!("cell:{id}")).collect();
@@ -351,11 +357,23 @@ impl Checker {
 
     /// The running totals of sums whose children are not all filled, for the neutral hint beside the parent.
     pub fn pending(&self) -> Vec<Pending> {
-        self.rules.iter().filter_map(|rule| self.running_total(rule)).filter(|p| p.filled > 0).collect()
+        self.rules
+            .iter()
+            .filter_map(|rule| Some((rule, self.running_total(rule)?)))
+            .filter(|(_, t)| t.filled > 0)
+            .map(|(rule, t)| Pending {
+                rule: t.rule,
+                cell: t.cell,
+                sum: t.sum,
+                cells: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
+                filled: t.filled,
+                complete: t.complete,
+            })
+            .collect()
     }
 
     /// The running total of a sum rule (parent = Σ children), `None` for other rules.
-    fn running_total(&self, rule: &Rule) -> Option<Pending> {
+    fn running_total(&self, rule: &Rule) -> Option<RunningTotal> {
         if rule.relation != Relation::Equal || rule.code != Code::SumMismatch || rule.lhs.len() != 1 {
             return None;
         }
@@ -369,11 +387,10 @@ impl Checker {
                 filled += 1;
             }
         }
-        Some(Pending {
+        Some(RunningTotal {
             rule: rule.key.clone(),
             cell: self.ids[rule.lhs[0] as usize].clone(),
             sum,
-            cells: rule.rhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
             filled,
             complete: filled == rule.rhs.len(),
         })

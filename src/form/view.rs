@@ -60,6 +60,8 @@ pub struct RowView {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleView {
+    /// The rule's key, as the checker's findings and running totals name it (`sum-mismatch:3.1`).
+    pub key: String,
     pub code: Code,
     pub severity: Severity,
     /// "equal", "atMost", "atLeast" or "implies".
@@ -98,7 +100,34 @@ fn column(c: &ColumnDef) -> ColumnView {
     }
 }
 
+/// A declared rule at one place it runs through: its key and its cells.
+#[derive(Debug, Clone)]
+pub struct RuleInstance<'a> {
+    /// `<code>:<first lhs cell>`, with `#2`, `#3`… for a later rule of the same code and first cell.
+    pub key: String,
+    pub def: &'a RuleDef,
+    pub lhs: Vec<CellRef>,
+    pub rhs: Vec<CellRef>,
+}
+
 impl FormDef {
+    /// Every rule of the form at every place it runs through, in declaration order, each with the
+    /// key its findings carry (one definition of the key for the engine and the outside).
+    pub fn rule_instances(&self) -> Vec<RuleInstance<'_>> {
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for def in self.rules {
+            for (lhs, rhs) in self.expand_rule(def) {
+                let base = format!("{}:{}", def.code.as_str(), self.cell_id(lhs[0]));
+                let n = seen.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let key = if *n == 1 { base } else { format!("{base}#{n}") };
+                out.push(RuleInstance { key, def, lhs, rhs });
+            }
+        }
+        out
+    }
+
     /// A declared rule expanded to concrete cells: one (lhs, rhs) pair per column (vertical) or row
     /// (horizontal) it runs through, skipping those where a named row or column does not exist.
     pub fn expand_rule(&self, def: &RuleDef) -> Vec<(Vec<CellRef>, Vec<CellRef>)> {
@@ -163,17 +192,16 @@ impl FormDef {
                 })
                 .collect(),
             rules: self
-                .rules
-                .iter()
-                .flat_map(|def| {
-                    self.expand_rule(def).into_iter().map(move |(lhs, rhs)| RuleView {
-                        code: def.code,
-                        severity: def.severity,
-                        relation: relation_name(def.relation),
-                        lhs: lhs.into_iter().map(|c| self.cell_id(c)).collect(),
-                        rhs: rhs.into_iter().map(|c| self.cell_id(c)).collect(),
-                        when_filled: def.when_filled,
-                    })
+                .rule_instances()
+                .into_iter()
+                .map(|r| RuleView {
+                    key: r.key,
+                    code: r.def.code,
+                    severity: r.def.severity,
+                    relation: relation_name(r.def.relation),
+                    lhs: r.lhs.into_iter().map(|c| self.cell_id(c)).collect(),
+                    rhs: r.rhs.into_iter().map(|c| self.cell_id(c)).collect(),
+                    when_filled: r.def.when_filled,
                 })
                 .collect(),
         }
