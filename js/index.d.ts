@@ -39,7 +39,8 @@ export type Code =
   | 'duplicate-cell'
   | 'heading-value'
   | 'numbering-slip'
-  | 'table-a-inconsistent';
+  | 'table-a-inconsistent'
+  | 'fees-not-reported';
 
 /** What a cell holds: whole numbers, money in 万元 (4 decimals), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';

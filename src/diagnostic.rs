@@ -43,6 +43,9 @@ pub enum Code {
     NumberingSlip,
     /// Added: a soft identity of Table A fails (published > made; in force drifts) (warning).
     TableAInconsistent,
+    /// Added: applications dropped for unpaid fees (2021 B 3.6.2) while part 六 says nothing of the
+    /// information processing fee (warning).
+    FeesNotReported,
 }
 
 impl Code {
@@ -72,6 +75,7 @@ impl Code {
         Code::HeadingValue,
         Code::NumberingSlip,
         Code::TableAInconsistent,
+        Code::FeesNotReported,
     ];
 
     /// The kebab-case code as it appears in JSON.
@@ -102,6 +106,7 @@ impl Code {
             Code::HeadingValue => "heading-value",
             Code::NumberingSlip => "numbering-slip",
             Code::TableAInconsistent => "table-a-inconsistent",
+            Code::FeesNotReported => "fees-not-reported",
         }
     }
 }

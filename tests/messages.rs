@@ -65,6 +65,9 @@ fn cases() -> Vec<(Report, Vec<Diagnostic>, Mode)> {
     out.push((r2019, d2019, Mode::Review));
     out.push((r2019b, vec![], Mode::Review));
     let (mut r2023, _) = imported(SAMPLE_2023);
+    let mut fees = r2023.clone();
+    fees.cells.insert("B:3.6.2:total".into(), "1".into()); // fees-not-reported
+    out.push((fees, vec![], Mode::Review));
     r2023.narrative = r2023
         .narrative
         .replace("六、其他需要报告的事项", "l六、其他事项")

@@ -512,3 +512,24 @@ fn an_empty_narrative_is_not_missing_its_parts() {
     let report = dated(FormId::F2021, 2023, "2024-01-15", "某县发展和改革局");
     assert!(check(&report).is_empty());
 }
+
+#[test]
+fn fees_dropped_for_non_payment_must_be_reported_in_part_six() {
+    let mut report = sample_2023();
+    assert!(of(&check(&report), Code::FeesNotReported).is_empty(), "no fee cases, nothing to say");
+    report.cells.insert("B:3.6.2:natural".into(), "2".into());
+    report.cells.insert("B:3.6.2:total".into(), "2".into());
+    let found = check(&report);
+    let fees = of(&found, Code::FeesNotReported);
+    assert_eq!(fees.len(), 1, "{found:#?}");
+    assert_eq!(fees[0].cells, vec!["B:3.6.2:total"]);
+    assert_eq!(fees[0].actual, Some(Amount::from_int(2)));
+    assert_eq!(quote(fees[0]).text, "六、其他需要报告的事项");
+    // Saying how the fee was handled, in part 六, answers it; saying it elsewhere does not.
+    let mut elsewhere = report.clone();
+    elsewhere.narrative = elsewhere.narrative.replace("一、总体情况", "一、总体情况\n\n本年度发出收费通知2份。");
+    assert_eq!(of(&check(&elsewhere), Code::FeesNotReported).len(), 1);
+    report.narrative =
+        report.narrative.replace("政府信息公开未发生收费情况", "发出收费通知2份，申请人均未缴纳信息处理费");
+    assert!(of(&check(&report), Code::FeesNotReported).is_empty());
+}

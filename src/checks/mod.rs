@@ -9,6 +9,7 @@
 
 mod agency;
 mod deadline;
+mod fees;
 mod format;
 mod narrative;
 mod sections;
@@ -101,6 +102,7 @@ pub fn check_report(report: &Report, options: &ReportOptions) -> Vec<Diagnostic>
     found.extend(deadline::check(report, kind));
     found.extend(sections::check(report, &text, kind));
     found.extend(narrative::check(report, &text, &cells));
+    found.extend(fees::check(report, &text, &cells));
     found
 }
 

@@ -43,6 +43,8 @@ pub(crate) trait ReportCatalogue {
     fn numbering_repeated(&self, heading: &str, expected: &str) -> String;
     fn numbering_order(&self, heading: &str, expected: &str) -> String;
     fn wrong_format(&self, year: &str, form: FormId, fitting: Option<FormId>) -> String;
+    /// Applications dropped for unpaid fees, while the part on other matters says nothing of fees.
+    fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String;
 }
 
 fn form_name_zh(form: FormId) -> &'static str {
@@ -62,6 +64,12 @@ fn form_name_en(form: FormId) -> &'static str {
 }
 
 impl ReportCatalogue for Zh {
+    fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String {
+        format!(
+            "统计表「申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」为 {dropped} 件，但“{heading}”部分未说明信息处理费的收取情况。"
+        )
+    }
+
     fn narrative_count(&self, statement: &str, label: &str, table: Amount) -> String {
         format!("正文称“{statement}”，但统计表「{label}」为 {table}。")
     }
@@ -117,6 +125,12 @@ impl ReportCatalogue for Zh {
 }
 
 impl ReportCatalogue for En {
+    fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String {
+        format!(
+            "The table counts {dropped} application(s) no longer handled because the applicant did not pay after a fee notice, but the part “{heading}” says nothing of the information processing fees."
+        )
+    }
+
     fn narrative_count(&self, statement: &str, label: &str, table: Amount) -> String {
         format!("The text says “{statement}”, but the table gives {table} for 「{label}」.")
     }
@@ -215,6 +229,7 @@ pub(crate) fn message(d: &Diagnostic, lang: Lang) -> Option<String> {
                 _ => catalogue.numbering_order(heading, expected),
             }
         }
+        Code::FeesNotReported => catalogue.fees_not_reported(d.actual?, text(fact::HEADING)),
         Code::WrongFormat => {
             let form = FormId::parse(get(fact::FORM)?)?;
             let fitting = get(fact::FITTING_FORM).and_then(FormId::parse);
