@@ -40,7 +40,8 @@ export type Code =
   | 'heading-value'
   | 'numbering-slip'
   | 'table-a-inconsistent'
-  | 'fees-not-reported';
+  | 'fees-not-reported'
+  | 'carry-over-mismatch';
 
 /** What a cell holds: whole numbers, money in 万元 (4 decimals), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';

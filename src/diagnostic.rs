@@ -46,6 +46,9 @@ pub enum Code {
     /// Added: applications dropped for unpaid fees (2021 B 3.6.2) while part 六 says nothing of the
     /// information processing fee (warning).
     FeesNotReported,
+    /// Added: this year's carried-over applications differ from last year's carried forward,
+    /// per column (warning; made when last year's report is given).
+    CarryOverMismatch,
 }
 
 impl Code {
@@ -76,6 +79,7 @@ impl Code {
         Code::NumberingSlip,
         Code::TableAInconsistent,
         Code::FeesNotReported,
+        Code::CarryOverMismatch,
     ];
 
     /// The kebab-case code as it appears in JSON.
@@ -107,6 +111,7 @@ impl Code {
             Code::NumberingSlip => "numbering-slip",
             Code::TableAInconsistent => "table-a-inconsistent",
             Code::FeesNotReported => "fees-not-reported",
+            Code::CarryOverMismatch => "carry-over-mismatch",
         }
     }
 }

@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use disclosure_report::checks;
 use disclosure_report::diagnostic::{Diagnostic, Severity};
 use disclosure_report::engine::Mode;
 use disclosure_report::form::FormId;
@@ -16,10 +17,11 @@ use disclosure_report::report::Report;
 use disclosure_report::validate::{self, Options};
 
 const USAGE: &str = "\
-usage: disclosure-report check [--format human|json] [--lang zh|en] FILE...
+usage: disclosure-report check [--format human|json] [--lang zh|en] [--previous LAST_YEAR] FILE...
        disclosure-report render [--format html|text] [--lang zh|en] FILE
 
 check   reads reports (plain text as published, TSV, or the project's JSON) and prints their findings.
+        With --previous, FILE is also compared with the same agency's report of the year before.
         Exit 0: no errors; 1: errors found; 2: a file could not be read or recognised.
 render  writes the preview of the finished report to standard output.";
 
@@ -27,6 +29,8 @@ struct Args {
     command: String,
     format: Option<String>,
     lang: Lang,
+    /// The same agency's report of the year before, to compare with.
+    previous: Option<String>,
     files: Vec<String>,
 }
 
@@ -38,10 +42,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if command != "check" && command != "render" {
         return Err(format!("unknown command \"{command}\""));
     }
-    let mut parsed = Args { command, format: None, lang: Lang::Zh, files: Vec::new() };
+    let mut parsed = Args { command, format: None, lang: Lang::Zh, previous: None, files: Vec::new() };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" => parsed.format = Some(args.next().ok_or("--format needs a value")?),
+            "--previous" => parsed.previous = Some(args.next().ok_or("--previous needs a file")?),
             "--lang" => {
                 let v = args.next().ok_or("--lang needs a value")?;
                 parsed.lang = Lang::parse(&v).ok_or(format!("--lang takes zh or en, not \"{v}\""))?;
@@ -53,6 +58,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     if parsed.files.is_empty() {
         return Err("no FILE given".into());
+    }
+    if parsed.previous.is_some() && (parsed.command != "check" || parsed.files.len() != 1) {
+        return Err("--previous compares one report with its year before: give check one FILE".into());
     }
     let formats: &[&str] = if parsed.command == "check" { &["human", "json"] } else { &["html", "text"] };
     if let Some(format) = &parsed.format {
@@ -102,10 +110,13 @@ fn load(path: &str, lang: Lang) -> Result<Imported, String> {
 
 /// Read, import and check one published report: the report and every finding (the importer's
 /// too), sorted, with messages.
-fn check_file(path: &str, lang: Lang) -> Result<(Report, Vec<Diagnostic>), String> {
+fn check_file(path: &str, previous: Option<&Report>, lang: Lang) -> Result<(Report, Vec<Diagnostic>), String> {
     let imported = load(path, lang)?;
     let mut diagnostics = imported.diagnostics;
     diagnostics.extend(validate::collect(&imported.report, &Options { mode: Mode::Review, lang, agency_kind: None }));
+    if let Some(previous) = previous {
+        diagnostics.extend(checks::compare_years(&imported.report, previous));
+    }
     validate::finish(&mut diagnostics, &imported.report, lang);
     Ok((imported.report, diagnostics))
 }
@@ -196,7 +207,7 @@ fn run(args: Args) -> u8 {
     if args.command == "render" {
         let format = args.format.as_deref().unwrap_or("html");
         for path in &args.files {
-            match check_file(path, args.lang) {
+            match check_file(path, None, args.lang) {
                 Ok((report, diagnostics)) => {
                     let options = RenderOptions { lang: args.lang, standalone: true };
                     let page = if format == "html" {
@@ -217,10 +228,18 @@ fn run(args: Args) -> u8 {
         return exit;
     }
     let format = args.format.as_deref().unwrap_or("human");
+    let previous = match args.previous.as_deref().map(|p| load(p, args.lang)) {
+        None => None,
+        Some(Ok(imported)) => Some(imported.report),
+        Some(Err(message)) => {
+            eprintln!("disclosure-report: {message}");
+            return 2;
+        }
+    };
     // For the closing line of a batch: files with errors, with warnings only, clean, unreadable.
     let mut tally = [0usize; 4];
     for path in &args.files {
-        match check_file(path, args.lang) {
+        match check_file(path, previous.as_ref(), args.lang) {
             Ok((report, diagnostics)) => {
                 let worst = diagnostics.iter().map(|d| d.severity).min();
                 tally[match worst {

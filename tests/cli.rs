@@ -157,6 +157,23 @@ fn reports_saved_in_gbk_are_read() {
 }
 
 #[test]
+fn last_years_report_is_compared_on_request() {
+    let last = temp_file(
+        "last-year.json",
+        br#"{"format":"disclosure-report","version":1,"form":"2021","year":2022,"cells":{"B:4:natural":"3","B:4:total":"3"}}"#,
+    );
+    let o = run(&["check", "--format", "json", "--previous", last.to_str().unwrap(), SAMPLE_2023]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let warnings = codes(&json_objects(&o)[0], "warning");
+    assert_eq!(
+        warnings,
+        vec![("carry-over-mismatch".into(), "B:2:natural".into()), ("carry-over-mismatch".into(), "B:2:total".into())]
+    );
+    let o = run(&["check", "--previous", last.to_str().unwrap(), SAMPLE_2023, SAMPLE_2016]);
+    assert_eq!(o.status.code(), Some(2), "one FILE with --previous");
+}
+
+#[test]
 fn usage_mistakes_exit_2() {
     for args in [
         vec![],

@@ -83,6 +83,15 @@ fn cases() -> Vec<(Report, Vec<Diagnostic>, Mode)> {
 
 fn all_findings(lang: Lang) -> BTreeMap<Code, Vec<Diagnostic>> {
     let mut by_code: BTreeMap<Code, Vec<Diagnostic>> = BTreeMap::new();
+    // carry-over-mismatch: the 2023 report against a year before that carried 3 forward.
+    let (r2023, _) = imported(SAMPLE_2023);
+    let mut last = Report::new(r2023.form);
+    last.cells.insert("B:4:natural".into(), "3".into());
+    let mut compared = disclosure_report::checks::compare_years(&r2023, &last);
+    validate::finish(&mut compared, &r2023, lang);
+    for d in compared {
+        by_code.entry(d.code).or_default().push(d);
+    }
     for (report, from_import, mode) in cases() {
         let mut all = from_import;
         all.extend(validate::validate(&report, &Options { mode, lang, agency_kind: None }));

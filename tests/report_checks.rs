@@ -533,3 +533,24 @@ fn fees_dropped_for_non_payment_must_be_reported_in_part_six() {
         report.narrative.replace("政府信息公开未发生收费情况", "发出收费通知2份，申请人均未缴纳信息处理费");
     assert!(of(&check(&report), Code::FeesNotReported).is_empty());
 }
+
+#[test]
+fn carried_over_applications_match_last_years_carried_forward() {
+    let report = sample_2023();
+    let mut last = Report::new(FormId::F2021);
+    last.year = Some(2022);
+    for (column, value) in [("natural", "3"), ("commercial", "0"), ("total", "3")] {
+        last.cells.insert(format!("B:4:{column}"), value.into());
+    }
+    let found = disclosure_report::checks::compare_years(&report, &last);
+    let cells: Vec<&str> = found.iter().map(|d| d.cells[0].as_str()).collect();
+    assert_eq!(cells, vec!["B:2:natural", "B:2:total"], "{found:#?}");
+    assert!(found.iter().all(|d| d.code == Code::CarryOverMismatch && d.severity == Severity::Warning));
+    assert_eq!((found[0].expected, found[0].actual), (Some(Amount::from_int(3)), Some(Amount::ZERO)));
+    // A year that carried nothing forward agrees; blanks and the 2016 form say nothing.
+    last.cells.insert("B:4:natural".into(), "0".into());
+    last.cells.insert("B:4:total".into(), "0".into());
+    assert!(disclosure_report::checks::compare_years(&report, &last).is_empty());
+    assert!(disclosure_report::checks::compare_years(&report, &Report::new(FormId::F2021)).is_empty());
+    assert!(disclosure_report::checks::compare_years(&sample_2016(), &last).is_empty());
+}

@@ -14,6 +14,7 @@ mod format;
 mod narrative;
 mod sections;
 mod text;
+mod years;
 
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +107,12 @@ pub fn check_report(report: &Report, options: &ReportOptions) -> Vec<Diagnostic>
     found
 }
 
+/// The findings of comparing a report with last year's: the applications carried over into this
+/// year (Table B row 2) against those last year's report carried forward (its row 4).
+pub fn compare_years(report: &Report, previous: &Report) -> Vec<Diagnostic> {
+    years::check(report, previous)
+}
+
 /// The agency kind to apply and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum KindSource {
@@ -127,7 +134,10 @@ pub(crate) struct Cells<'r> {
     def: &'static FormDef,
 }
 
-impl Cells<'_> {
+impl<'r> Cells<'r> {
+    pub(crate) fn new(report: &'r Report) -> Cells<'r> {
+        Cells { report, def: report.form.def() }
+    }
     pub(crate) fn def(&self) -> &'static FormDef {
         self.def
     }

@@ -45,6 +45,8 @@ pub(crate) trait ReportCatalogue {
     fn wrong_format(&self, year: &str, form: FormId, fitting: Option<FormId>) -> String;
     /// Applications dropped for unpaid fees, while the part on other matters says nothing of fees.
     fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String;
+    /// This year's carried-over applications against last year's carried forward, in one column.
+    fn carry_over(&self, column: &str, year: &str, now: Amount, before: Amount) -> String;
 }
 
 fn form_name_zh(form: FormId) -> &'static str {
@@ -64,6 +66,11 @@ fn form_name_en(form: FormId) -> &'static str {
 }
 
 impl ReportCatalogue for Zh {
+    fn carry_over(&self, column: &str, year: &str, now: Amount, before: Amount) -> String {
+        let last = if year.is_empty() { "上一年度".to_string() } else { format!("{year}年度") };
+        format!("「上年结转政府信息公开申请数量」（{column}）为 {now}，但{last}报告「结转下年度继续办理」（{column}）为 {before}，两者应相等。")
+    }
+
     fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String {
         format!(
             "统计表「申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」为 {dropped} 件，但“{heading}”部分未说明信息处理费的收取情况。"
@@ -125,6 +132,11 @@ impl ReportCatalogue for Zh {
 }
 
 impl ReportCatalogue for En {
+    fn carry_over(&self, column: &str, year: &str, now: Amount, before: Amount) -> String {
+        let last = if year.is_empty() { "last year's report".to_string() } else { format!("the {year} report") };
+        format!("Applications carried over from last year, column “{column}”: {now}, but {last} carried {before} forward; the two should be equal.")
+    }
+
     fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String {
         format!(
             "The table counts {dropped} application(s) no longer handled because the applicant did not pay after a fee notice, but the part “{heading}” says nothing of the information processing fees."
@@ -230,6 +242,7 @@ pub(crate) fn message(d: &Diagnostic, lang: Lang) -> Option<String> {
             }
         }
         Code::FeesNotReported => catalogue.fees_not_reported(d.actual?, text(fact::HEADING)),
+        Code::CarryOverMismatch => catalogue.carry_over(text(fact::LABEL), text(fact::YEAR), d.actual?, d.expected?),
         Code::WrongFormat => {
             let form = FormId::parse(get(fact::FORM)?)?;
             let fitting = get(fact::FITTING_FORM).and_then(FormId::parse);
