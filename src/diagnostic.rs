@@ -200,4 +200,10 @@ impl Diagnostic {
         self.actual = Some(actual);
         self
     }
+
+    /// The key of the rule (or `cell:<id>`) that made it, for incremental updates.
+    pub fn with_rule(mut self, key: String) -> Diagnostic {
+        self.rule = Some(key);
+        self
+    }
 }

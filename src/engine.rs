@@ -584,13 +584,6 @@ impl Checker {
     }
 }
 
-impl Diagnostic {
-    pub fn with_rule(mut self, key: String) -> Diagnostic {
-        self.rule = Some(key);
-        self
-    }
-}
-
 /// Check a report's tables: every cell and every rule of its form.
 pub fn check(report: &Report, mode: Mode) -> Vec<Diagnostic> {
     Checker::from_report(report, mode).into_diagnostics()
