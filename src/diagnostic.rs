@@ -49,6 +49,12 @@ pub enum Code {
     /// Added: this year's carried-over applications differ from last year's carried forward,
     /// per column (warning; made when last year's report is given).
     CarryOverMismatch,
+    /// Added: a rule not judged because a cell it reads could not be read with confidence (a
+    /// damaged or unplaced row of an imported file); names the rows (info).
+    NotChecked,
+    /// Added: a table of the form not found in an imported report, or set aside as unreadable:
+    /// none of its checks was made (warning).
+    TableNotFound,
 }
 
 impl Code {
@@ -80,6 +86,8 @@ impl Code {
         Code::TableAInconsistent,
         Code::FeesNotReported,
         Code::CarryOverMismatch,
+        Code::NotChecked,
+        Code::TableNotFound,
     ];
 
     /// The kebab-case code as it appears in JSON.
@@ -112,6 +120,8 @@ impl Code {
             Code::TableAInconsistent => "table-a-inconsistent",
             Code::FeesNotReported => "fees-not-reported",
             Code::CarryOverMismatch => "carry-over-mismatch",
+            Code::NotChecked => "not-checked",
+            Code::TableNotFound => "table-not-found",
         }
     }
 }
@@ -150,12 +160,41 @@ pub enum Detail {
     Relation { lhs: Vec<String>, rhs: Vec<String>, lhs_figures: Vec<Amount>, rhs_figures: Vec<Amount> },
     /// Blank cells read as 0.
     ImpliedZero { by: Vec<String> },
-    /// An imported row that could not be placed.
-    Unplaced { line: usize, text: String },
+    /// An imported row that could not be placed: its line in the reading, and where it is in the
+    /// file when that is not a line of text (a row of an HTML or Word table).
+    Unplaced {
+        line: usize,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<Origin>,
+    },
     /// Two values for one cell.
-    Duplicate { line: usize, first: String, second: String },
+    Duplicate {
+        line: usize,
+        first: String,
+        second: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<Origin>,
+    },
+    /// A rule not judged: the cells it reads that were not read with confidence, and where they
+    /// came from.
+    NotChecked { unread: Vec<String>, at: Vec<Origin> },
+    /// A table of the form not found (or set aside): its id and title.
+    TableNotFound { table: String, title: String },
     /// Free facts for report-level checks: a quoted sentence, its position, and named values.
     Report { quote: Option<Quote>, facts: Vec<(String, String)> },
+}
+
+/// Where a block or row came from, as the person reading the file would find it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Origin {
+    /// A 1-based line of a text file.
+    Line { line: usize },
+    /// A 1-based row of the n-th (1-based) table of an HTML page or a Word file.
+    Row { table: usize, row: usize },
+    /// A 1-based paragraph of an HTML page or a Word file (outside its tables).
+    Paragraph { paragraph: usize },
 }
 
 /// A sentence quoted from the narrative, with its place in the text as UTF-16 offsets (JS strings).

@@ -240,7 +240,7 @@ impl Checker {
                         Code::UnplacedRow,
                         Severity::Info,
                         vec![id.clone()],
-                        Detail::Unplaced { line: 0, text: format!("{id}: {text}") },
+                        Detail::Unplaced { line: 0, text: format!("{id}: {text}"), at: None },
                     )
                     .with_rule(format!("unknown:{id}")),
                 ),

@@ -5,6 +5,7 @@
 //! for `wasm32`.
 
 pub mod checks;
+pub mod coverage;
 pub mod diagnostic;
 pub mod engine;
 pub mod form;

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use disclosure_report::checks;
+use disclosure_report::coverage::{self, Coverage};
 use disclosure_report::diagnostic::{Diagnostic, Severity};
 use disclosure_report::engine::Mode;
 use disclosure_report::form::FormId;
@@ -19,11 +20,14 @@ use disclosure_report::validate::{self, Options};
 const USAGE: &str = "\
 usage: disclosure-report check [--format human|json] [--lang zh|en] [--previous LAST_YEAR] FILE...
        disclosure-report render [--format html|text] [--lang zh|en] FILE
+       disclosure-report read FILE
 
 check   reads reports (plain text as published, TSV, or the project's JSON) and prints their findings.
         With --previous, FILE is also compared with the same agency's report of the year before.
         Exit 0: no errors; 1: errors found; 2: a file could not be read or recognised.
-render  writes the preview of the finished report to standard output.";
+render  writes the preview of the finished report to standard output.
+read    prints what the file's reader read, before any cell is placed: text blocks and table rows
+        with their cells' spans (to see why a row was or was not placed).";
 
 struct Args {
     command: String,
@@ -39,7 +43,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if command == "--help" || command == "-h" {
         return Err(String::new());
     }
-    if command != "check" && command != "render" {
+    if command != "check" && command != "render" && command != "read" {
         return Err(format!("unknown command \"{command}\""));
     }
     let mut parsed = Args { command, format: None, lang: Lang::Zh, previous: None, files: Vec::new() };
@@ -95,6 +99,10 @@ fn load(path: &str, lang: Lang) -> Result<Imported, String> {
         Lang::Zh => format!("{path}: 无法读取文件（{e}）"),
         Lang::En => format!("{path}: cannot read the file ({e})"),
     })?;
+    // Files by their signature (Word, PDF) and size; text by its encoding.
+    if bytes.len() > import::MAX_FILE_BYTES || bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"%PDF") {
+        return import::import_bytes(&bytes).map_err(|e| format!("{path}: {}", e.message(lang)));
+    }
     let text = decode(bytes).map_err(|e| match lang {
         Lang::Zh => format!(
             "{path}: 不是 UTF-8 文本（第 {} 字节起无法解码）；请另存为 UTF-8 后再检查",
@@ -108,17 +116,44 @@ fn load(path: &str, lang: Lang) -> Result<Imported, String> {
     import::import(&text).map_err(|e| format!("{path}: {}", e.message(lang)))
 }
 
-/// Read, import and check one published report: the report and every finding (the importer's
-/// too), sorted, with messages.
-fn check_file(path: &str, previous: Option<&Report>, lang: Lang) -> Result<(Report, Vec<Diagnostic>), String> {
+/// Read, import and check one published report: the report, every finding (the importer's too),
+/// judged against what could be read, sorted, with messages; and the coverage.
+fn check_file(
+    path: &str,
+    previous: Option<&Report>,
+    lang: Lang,
+) -> Result<(Report, Vec<Diagnostic>, Coverage), String> {
     let imported = load(path, lang)?;
     let mut diagnostics = imported.diagnostics;
     diagnostics.extend(validate::collect(&imported.report, &Options { mode: Mode::Review, lang, agency_kind: None }));
     if let Some(previous) = previous {
         diagnostics.extend(checks::compare_years(&imported.report, previous));
     }
+    let coverage = coverage::judge(&imported.report, &imported.unread, &mut diagnostics);
     validate::finish(&mut diagnostics, &imported.report, lang);
-    Ok((imported.report, diagnostics))
+    Ok((imported.report, diagnostics, coverage))
+}
+
+/// One line per table: how much was read and judged.
+fn print_coverage(out: &mut impl Write, coverage: &Coverage, lang: Lang) -> std::io::Result<()> {
+    for t in &coverage.tables {
+        let name = if t.table.is_empty() { t.title.clone() } else { format!("表{}", t.table) };
+        let (passed, failed, open) = (t.rules_passed, t.rules_failed, t.rules_not_checked);
+        let line = match (lang, t.found) {
+            (Lang::Zh, true) => format!(
+                "读取 {name}：{}/{} 格有值，{} 格未能可靠读取；核对 {passed} 项通过，{failed} 项未通过，{open} 项未核对",
+                t.read, t.cells, t.unread
+            ),
+            (Lang::Zh, false) => format!("读取 {name}：未找到或无法读取，{open} 项核对未进行"),
+            (Lang::En, true) => format!(
+                "read {name}: {}/{} cells with a value, {} not read with confidence; rules {passed} passed, {failed} failed, {open} not checked",
+                t.read, t.cells, t.unread
+            ),
+            (Lang::En, false) => format!("read {name}: not found or unreadable, {open} rules not checked"),
+        };
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
 }
 
 fn severity_heading(severity: Severity, lang: Lang, count: usize) -> String {
@@ -204,11 +239,28 @@ fn run(args: Args) -> u8 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut exit = 0u8;
+    if args.command == "read" {
+        for path in &args.files {
+            let read = std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| import::read_source(&bytes).map_err(|e| e.message(args.lang)));
+            match read {
+                Ok((source, _)) => {
+                    let _ = write!(out, "{}", source.dump());
+                }
+                Err(message) => {
+                    eprintln!("disclosure-report: {path}: {message}");
+                    exit = 2;
+                }
+            }
+        }
+        return exit;
+    }
     if args.command == "render" {
         let format = args.format.as_deref().unwrap_or("html");
         for path in &args.files {
             match check_file(path, None, args.lang) {
-                Ok((report, diagnostics)) => {
+                Ok((report, diagnostics, _)) => {
                     let options = RenderOptions { lang: args.lang, standalone: true };
                     let page = if format == "html" {
                         render::html(&report, &diagnostics, &options)
@@ -240,7 +292,7 @@ fn run(args: Args) -> u8 {
     let mut tally = [0usize; 4];
     for path in &args.files {
         match check_file(path, previous.as_ref(), args.lang) {
-            Ok((report, diagnostics)) => {
+            Ok((report, diagnostics, coverage)) => {
                 let worst = diagnostics.iter().map(|d| d.severity).min();
                 tally[match worst {
                     Some(Severity::Error) => 0,
@@ -252,10 +304,13 @@ fn run(args: Args) -> u8 {
                 }
                 let form = report.form;
                 let written = if format == "json" {
-                    let object = serde_json::json!({ "file": path, "form": form.as_str(), "diagnostics": diagnostics });
+                    let object = serde_json::json!({
+                        "file": path, "form": form.as_str(), "diagnostics": diagnostics, "coverage": coverage
+                    });
                     writeln!(out, "{object}")
                 } else {
                     print_human(&mut out, path, form, &diagnostics, args.lang)
+                        .and_then(|()| print_coverage(&mut out, &coverage, args.lang))
                 };
                 if written.is_err() {
                     return 2;

@@ -150,7 +150,7 @@ fn two_rows_giving_one_cell_different_values_are_an_error_and_the_first_is_kept(
     let d = &i.diagnostics[0];
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.cells, ["3.1"]);
-    assert_eq!(d.detail, Detail::Duplicate { line: 2, first: "4".into(), second: "5".into() });
+    assert_eq!(d.detail, Detail::Duplicate { line: 2, first: "4".into(), second: "5".into(), at: None });
     assert_eq!(i.report.cell("3.1"), "4");
     assert_eq!(i.report.cell("3.2"), "4");
 }
@@ -162,7 +162,10 @@ fn a_row_that_names_no_row_is_reported_with_its_text() {
     assert_eq!(codes(&i), [Code::UnplacedRow]);
     assert_eq!(i.diagnostics[0].severity, Severity::Info);
     assert!(i.diagnostics[0].cells.is_empty());
-    assert_eq!(i.diagnostics[0].detail, Detail::Unplaced { line: 2, text: "（五）本年度新增指标数 | 件 | 7 |".into() });
+    assert_eq!(
+        i.diagnostics[0].detail,
+        Detail::Unplaced { line: 2, text: "（五）本年度新增指标数 | 件 | 7 |".into(), at: None }
+    );
 }
 
 #[test]

@@ -214,7 +214,12 @@ fn a_row_with_the_wrong_count_of_numbers_is_unplaced_and_names_its_cells() {
     assert_eq!(codes(&i), [Code::UnplacedRow]);
     let d = &i.diagnostics[0];
     assert!(d.cells.contains(&"B:1:natural".to_string()) && d.cells.contains(&"B:1:total".to_string()));
-    assert_eq!(d.detail, Detail::Unplaced { line: 2, text: "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 3".into() });
+    assert_eq!(
+        d.detail,
+        Detail::Unplaced {
+            line: 2, text: "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 3".into(), at: None
+        }
+    );
     assert!(!i.report.cells.keys().any(|k| k.starts_with("B:1:")));
     assert_eq!(i.report.cell("B:3.7:total"), "3");
 }

@@ -42,7 +42,7 @@ fn unplaced_text(i: &Imported) -> Vec<(usize, String)> {
     i.diagnostics
         .iter()
         .filter_map(|d| match &d.detail {
-            Detail::Unplaced { line, text } => Some((*line, text.clone())),
+            Detail::Unplaced { line, text, .. } => Some((*line, text.clone())),
             _ => None,
         })
         .collect()
@@ -129,7 +129,10 @@ fn duplicate_rows_with_different_values() {
     assert_eq!(codes(&i), [Code::DuplicateCell]);
     assert_eq!(i.diagnostics[0].severity, Severity::Error);
     assert_eq!(i.diagnostics[0].cells, ["3.1"]);
-    assert_eq!(i.diagnostics[0].detail, Detail::Duplicate { line: 3, first: "4".into(), second: "40".into() });
+    assert_eq!(
+        i.diagnostics[0].detail,
+        Detail::Duplicate { line: 3, first: "4".into(), second: "40".into(), at: None }
+    );
 }
 
 #[test]
@@ -292,7 +295,7 @@ fn json_with_a_cell_the_form_does_not_have() {
     assert_eq!(i.report.cell("B:9:natural"), "5");
     assert_eq!(codes(&i), [Code::UnplacedRow]);
     assert_eq!(i.diagnostics[0].cells, ["B:9:natural"]);
-    assert_eq!(i.diagnostics[0].detail, Detail::Unplaced { line: 5, text: "B:9:natural".into() });
+    assert_eq!(i.diagnostics[0].detail, Detail::Unplaced { line: 5, text: "B:9:natural".into(), at: None });
 }
 
 #[test]

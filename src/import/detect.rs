@@ -159,7 +159,7 @@ pub(crate) fn structure_of(doc: &Document) -> Structure {
                 }
             }
             LineKind::Text => {
-                let text = meta::line_text(doc.syntax, line.text);
+                let text = meta::line_text(doc.syntax, &line.text);
                 let hits: Vec<bool> = views.iter().map(|v| !v.vocabulary.caption_tables(text).is_empty()).collect();
                 if distinctive(&hits) {
                     for (i, _) in hits.iter().enumerate().filter(|(_, &h)| h) {

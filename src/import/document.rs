@@ -1,10 +1,11 @@
-//! A text report as lines: narrative text, table rows split into cells, and the lines that are
-//! neither (the converter's preamble, Markdown's `|---|` rules). Each syntax (pipe text, Markdown,
-//! TSV) only decides how a line becomes cells; everything after works on this one model.
+//! The placement view: a report as lines, whatever format it came in. Narrative text, table rows
+//! split into cells (spans already resolved by `grid`), and the lines that are neither (a
+//! converter's preamble). Every reader hands in a `Source`; everything after works on this one model.
 
 use serde::{Deserialize, Serialize};
 
-use super::{markdown, text, tsv};
+use super::grid::{self, Damage, FlatRow};
+use super::source::{Block, Origin, Source};
 
 /// How a text report writes its table rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -16,6 +17,10 @@ pub enum Syntax {
     Markdown,
     /// Tab-separated values pasted from a spreadsheet.
     Tsv,
+    /// An HTML page or fragment (a portal's article, an editor's content, the project's preview).
+    Html,
+    /// A Word file (.docx).
+    Docx,
 }
 
 /// What one line of the input is.
@@ -33,31 +38,26 @@ pub(crate) enum LineKind {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Line<'a> {
-    /// 1-based, as an editor shows it.
+pub(crate) struct Line {
+    /// 1-based: the line of a text file; for other formats, the line's place in this view.
     pub number: usize,
-    /// The line as written (without its line break).
-    pub text: &'a str,
+    pub origin: Origin,
+    /// The line as written (without its line break), or a table row's cells joined by ` | `.
+    pub text: String,
     pub kind: LineKind,
+    /// Why a table row is not an exact reading of its table (empty when it is).
+    pub damage: Vec<Damage>,
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Document<'a> {
+pub(crate) struct Document {
     pub syntax: Syntax,
-    pub lines: Vec<Line<'a>>,
+    pub lines: Vec<Line>,
 }
 
 /// Trim the spaces that separate cells, nothing else: a full-width space typed into a cell stays.
 pub(crate) fn trim_separator_spaces(cell: &str) -> &str {
     cell.trim_matches([' ', '\t'])
-}
-
-/// A converter's note line: `source: …`, `note: …`.
-fn is_preamble_note(line: &str) -> bool {
-    let line = line.trim_start();
-    ["source:", "note:"]
-        .iter()
-        .any(|p| line.len() >= p.len() && line.is_char_boundary(p.len()) && line[..p.len()].eq_ignore_ascii_case(p))
 }
 
 /// A rule drawn with dashes (`-----`, `=====`): layout, not text.
@@ -66,29 +66,56 @@ pub(crate) fn is_drawn_rule(line: &str) -> bool {
     t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | '—' | '─'))
 }
 
-impl<'a> Document<'a> {
-    pub fn lex(input: &'a str, syntax: Syntax) -> Document<'a> {
-        let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-        let mut in_preamble = true;
-        let lines = input
-            .lines()
-            .enumerate()
-            .map(|(i, text)| {
-                let kind = if text.trim().is_empty() {
-                    LineKind::Blank
-                } else if in_preamble && (is_preamble_note(text) || is_drawn_rule(text)) {
-                    LineKind::Preamble
-                } else {
-                    in_preamble = false;
-                    match syntax {
-                        Syntax::Text => text::lex_line(text),
-                        Syntax::Markdown => markdown::lex_line(text),
-                        Syntax::Tsv => tsv::lex_line(text),
+impl Syntax {
+    /// What a person calls a file of this kind.
+    pub fn name(self, lang: crate::messages::Lang) -> &'static str {
+        use crate::messages::Lang;
+        match (self, lang) {
+            (Syntax::Text, Lang::Zh) => "文本",
+            (Syntax::Markdown, _) => "Markdown",
+            (Syntax::Tsv, _) => "TSV",
+            (Syntax::Html, Lang::Zh) => "网页",
+            (Syntax::Docx, Lang::Zh) => "Word 文件",
+            (Syntax::Text, Lang::En) => "text",
+            (Syntax::Html, Lang::En) => "web page",
+            (Syntax::Docx, Lang::En) => "Word file",
+        }
+    }
+}
+
+impl Document {
+    /// Read a text report (pipe text, Markdown, TSV) into the placement view.
+    pub fn lex(input: &str, syntax: Syntax) -> Document {
+        Document::from_source(syntax, super::readers::lines(input, syntax))
+    }
+
+    /// The placement view of what a reader read: its tables' spans resolved, row by row.
+    pub fn from_source(syntax: Syntax, source: Source) -> Document {
+        let mut lines = Vec::new();
+        let mut push = |origin: Origin, text: String, kind: LineKind, damage: Vec<Damage>| {
+            let number = match origin {
+                Origin::Line { line } => line,
+                _ => lines.len() + 1,
+            };
+            lines.push(Line { number, origin, text, kind, damage });
+        };
+        for block in source.blocks {
+            match block {
+                Block::Blank { origin } => push(origin, String::new(), LineKind::Blank, Vec::new()),
+                Block::Preamble { origin, text } => push(origin, text, LineKind::Preamble, Vec::new()),
+                Block::Text { origin, text } => push(origin, text, LineKind::Text, Vec::new()),
+                Block::Table { rows } => {
+                    for row in grid::flatten(&rows) {
+                        match row {
+                            FlatRow::Caption { origin, text } => push(origin, text, LineKind::Text, Vec::new()),
+                            FlatRow::Cells { origin, text, cells, damage } => {
+                                push(origin, text, LineKind::Row(cells), damage)
+                            }
+                        }
                     }
-                };
-                Line { number: i + 1, text, kind }
-            })
-            .collect();
+                }
+            }
+        }
         Document { syntax, lines }
     }
 
@@ -98,7 +125,7 @@ impl<'a> Document<'a> {
         let mut tabs = 0usize;
         let mut pipes = 0usize;
         for line in input.lines() {
-            if markdown::is_delimiter_row(line) {
+            if super::readers::markdown::is_delimiter_row(line) {
                 return Syntax::Markdown;
             }
             if line.contains('\t') && !line.trim().is_empty() {
@@ -116,12 +143,12 @@ impl<'a> Document<'a> {
     }
 
     /// The line after `index`, if any.
-    pub fn next(&self, index: usize) -> Option<&Line<'a>> {
+    pub fn next(&self, index: usize) -> Option<&Line> {
         self.lines.get(index + 1)
     }
 
     /// The table rows, with their line numbers.
-    pub fn rows(&self) -> impl Iterator<Item = (&Line<'a>, &[String])> {
+    pub fn rows(&self) -> impl Iterator<Item = (&Line, &[String])> {
         self.lines.iter().filter_map(|line| match &line.kind {
             LineKind::Row(cells) => Some((line, cells.as_slice())),
             _ => None,

@@ -53,9 +53,9 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         .keys()
         .filter(|id| form.find_cell(id).is_none())
         .map(|id| {
-            let detail = Detail::Unplaced { line: line_of(body, &format!("\"{id}\"")), text: id.clone() };
+            let detail = Detail::Unplaced { line: line_of(body, &format!("\"{id}\"")), text: id.clone(), at: None };
             Diagnostic::new(Code::UnplacedRow, Severity::Info, vec![id.clone()], detail)
         })
         .collect();
-    Ok(Imported { report, diagnostics })
+    Ok(Imported { report, diagnostics, unread: Default::default() })
 }

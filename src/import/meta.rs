@@ -2,7 +2,7 @@
 //! agency, the publication date, and the text outside the tables.
 
 use super::document::{is_drawn_rule, Document, LineKind, Syntax};
-use super::markdown::strip_inline_markup;
+use super::readers::markdown::strip_inline_markup;
 
 /// What the text says about the report, with the line the title was read from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -161,7 +161,7 @@ pub(crate) fn read(doc: &Document) -> Meta {
     let text_lines: Vec<usize> =
         doc.lines.iter().enumerate().filter(|(_, l)| l.kind == LineKind::Text).map(|(i, _)| i).take(3).collect();
     for &i in &text_lines {
-        let t = line_text(doc.syntax, doc.lines[i].text).trim();
+        let t = line_text(doc.syntax, &doc.lines[i].text).trim();
         if t.contains("报告") && t.chars().count() <= 100 {
             meta.title_line = Some(i);
             meta.title = Some(t.to_string());
@@ -181,7 +181,7 @@ pub(crate) fn read(doc: &Document) -> Meta {
     let mut year_of_table = None;
     for line in &doc.lines {
         let text = match &line.kind {
-            LineKind::Text => line.text.to_string(),
+            LineKind::Text => line.text.clone(),
             LineKind::Row(cells) => cells.join("  "),
             _ => continue,
         };
@@ -189,7 +189,7 @@ pub(crate) fn read(doc: &Document) -> Meta {
             published = date_after(&text, "发布日期").or_else(|| date_after(&text, "公开日期"));
         }
         if line.kind == LineKind::Text {
-            if let Some(date) = closing_date(line_text(doc.syntax, line.text)) {
+            if let Some(date) = closing_date(line_text(doc.syntax, &line.text)) {
                 closing = Some(date);
             }
         }
@@ -220,12 +220,12 @@ pub(crate) fn narrative(doc: &Document, meta: &Meta, in_table: &[bool]) -> Strin
             continue;
         }
         match line.kind {
-            LineKind::Text if !is_drawn_rule(line.text) => {
+            LineKind::Text if !is_drawn_rule(&line.text) => {
                 if blank_pending && !out.is_empty() {
                     out.push('\n');
                 }
                 blank_pending = false;
-                out.push_str(line_text(doc.syntax, line.text));
+                out.push_str(line_text(doc.syntax, &line.text));
                 out.push('\n');
             }
             LineKind::Blank | LineKind::Row(_) | LineKind::Rule => blank_pending = true,

@@ -9,16 +9,18 @@
 
 pub mod detect;
 mod document;
+pub mod grid;
 pub mod json;
-mod markdown;
 mod meta;
 mod place;
-mod text;
-mod tsv;
+pub mod readers;
+pub mod source;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Origin};
 use crate::messages::Lang;
 use crate::report::Report;
 
@@ -36,6 +38,10 @@ pub struct Imported {
     pub report: Report,
     /// `unplaced-row` and `duplicate-cell` findings, in the order of the lines.
     pub diagnostics: Vec<Diagnostic>,
+    /// Cells not read with confidence, with the row each came from: no rule reading one is judged
+    /// (`coverage::judge`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unread: BTreeMap<String, Origin>,
 }
 
 /// Why an input could not be read as a report at all.
@@ -54,6 +60,20 @@ pub enum ImportError {
     NotAReport { format: String },
     /// JSON written by a newer version of the project.
     UnsupportedVersion { version: u64 },
+    /// An HTML page or Word file without a single table.
+    NoTableInFile { format: Syntax, paragraphs: usize },
+    /// A file larger than the readers take.
+    TooLarge { bytes: usize, limit: usize },
+    /// An HTML page nesting its elements deeper than any page a browser shows in full.
+    TooDeep { limit: usize },
+    /// A file that says it is a Word file (.docx) but cannot be read as one.
+    NotAWordFile { reason: String },
+    /// A Word file whose parts would expand beyond the bound (a zip bomb, or not a report).
+    Expands { limit: usize },
+    /// A format the readers do not read (yet): what it is.
+    Unsupported { format: String },
+    /// Bytes that are neither a known file format nor UTF-8 text.
+    NotText { valid_up_to: usize },
 }
 
 impl ImportError {
@@ -92,6 +112,54 @@ impl ImportError {
             (ImportError::UnsupportedVersion { version }, Lang::En) => {
                 format!("the report JSON is version {version}, newer than this program reads; please update")
             }
+            (ImportError::NoTableInFile { format, paragraphs }, Lang::Zh) => {
+                format!("找不到统计表：{}中有 {paragraphs} 段文字，但没有表格", format.name(Lang::Zh))
+            }
+            (ImportError::NoTableInFile { format, paragraphs }, Lang::En) => {
+                format!("no statistics table: the {} has {paragraphs} paragraphs of text but no table", format.name(Lang::En))
+            }
+            (ImportError::TooLarge { bytes, limit }, Lang::Zh) => format!(
+                "文件过大：{} MB，超过可读取的上限 {} MB（年度报告通常不足 1 MB）",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            (ImportError::TooLarge { bytes, limit }, Lang::En) => format!(
+                "the file is too large: {} MB, over the limit of {} MB (an annual report is usually under 1 MB)",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            (ImportError::TooDeep { limit }, Lang::Zh) => {
+                format!("网页元素嵌套超过 {limit} 层，不是可读取的报告页面")
+            }
+            (ImportError::TooDeep { limit }, Lang::En) => {
+                format!("the page nests its elements more than {limit} deep: not a report page that can be read")
+            }
+            (ImportError::NotAWordFile { reason }, Lang::Zh) => {
+                format!("无法作为 Word 文件（.docx）读取：{reason}")
+            }
+            (ImportError::NotAWordFile { reason }, Lang::En) => {
+                format!("cannot be read as a Word file (.docx): {reason}")
+            }
+            (ImportError::Expands { limit }, Lang::Zh) => format!(
+                "Word 文件解压后超过 {} MB，拒绝读取（可能是压缩炸弹，或不是年度报告）",
+                limit / 1_000_000
+            ),
+            (ImportError::Expands { limit }, Lang::En) => format!(
+                "the Word file expands to more than {} MB and is refused (a zip bomb, or not an annual report)",
+                limit / 1_000_000
+            ),
+            (ImportError::Unsupported { format }, Lang::Zh) => {
+                format!("暂不能读取 {format} 文件；请提供网页（HTML）、Word（.docx）或文本格式的报告")
+            }
+            (ImportError::NotText { valid_up_to }, Lang::Zh) => {
+                format!("不是 UTF-8 文本（第 {valid_up_to} 字节起无法解码）；请另存为 UTF-8 后再检查")
+            }
+            (ImportError::NotText { valid_up_to }, Lang::En) => {
+                format!("not UTF-8 text (undecodable from byte {valid_up_to}); save it as UTF-8 and check again")
+            }
+            (ImportError::Unsupported { format }, Lang::En) => {
+                format!("{format} files cannot be read yet; give the report as a web page (HTML), Word (.docx) or text")
+            }
         }
     }
 }
@@ -104,12 +172,81 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Read a report in whatever form it comes: JSON, Markdown pipe tables, TSV or plain pipe text.
+/// The largest file the readers take (an annual report, pictures and all, is rarely over 5 MB).
+pub const MAX_FILE_BYTES: usize = 20_000_000;
+
+/// Read a report in whatever form it comes: JSON, an HTML page, Markdown pipe tables, TSV or plain
+/// pipe text.
 pub fn import(input: &str) -> Result<Imported, ImportError> {
     if json::looks_like_json(input) {
         return import_json(input);
     }
+    #[cfg(feature = "html")]
+    if readers::html::looks_like_html(input) {
+        return import_html(input);
+    }
     import_as(input, Document::sniff(input))
+}
+
+/// What the reader of a file's format read, before placement: the intermediate every format
+/// produces (`Source::dump` prints it). JSON has none: it names its cells itself.
+pub fn read_source(bytes: &[u8]) -> Result<(source::Source, Syntax), ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        #[cfg(feature = "docx")]
+        return Ok((readers::docx::read(bytes)?, Syntax::Docx));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText { valid_up_to: e.valid_up_to() })?;
+    #[cfg(feature = "html")]
+    if readers::html::looks_like_html(text) {
+        if readers::html::nesting_depth(text) > readers::html::MAX_DEPTH {
+            return Err(ImportError::TooDeep { limit: readers::html::MAX_DEPTH });
+        }
+        return Ok((readers::html::read(text), Syntax::Html));
+    }
+    let syntax = Document::sniff(text);
+    Ok((readers::lines(text, syntax), syntax))
+}
+
+/// Read a report from a file's bytes: a Word file by its zip signature, a PDF refused by name, any
+/// other as UTF-8 text (a caller that meets GB18030 decodes it first).
+pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ImportError::Unsupported { format: "PDF".into() });
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        #[cfg(feature = "docx")]
+        return import_docx(bytes);
+        #[cfg(not(feature = "docx"))]
+        return Err(ImportError::Unsupported { format: "Word (.docx)".into() });
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ImportError::Unsupported { format: "Word 97–2003 (.doc)".into() });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => import(text),
+        Err(e) => Err(ImportError::NotText { valid_up_to: e.valid_up_to() }),
+    }
+}
+
+/// Read an HTML page or fragment: a portal's article, an editor's content, the project's preview.
+#[cfg(feature = "html")]
+pub fn import_html(input: &str) -> Result<Imported, ImportError> {
+    if input.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: input.len(), limit: MAX_FILE_BYTES });
+    }
+    if readers::html::nesting_depth(input) > readers::html::MAX_DEPTH {
+        return Err(ImportError::TooDeep { limit: readers::html::MAX_DEPTH });
+    }
+    import_source(readers::html::read(input), Syntax::Html)
+}
+
+/// Read a Word file (.docx).
+#[cfg(feature = "docx")]
+pub fn import_docx(bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_source(readers::docx::read(bytes)?, Syntax::Docx)
 }
 
 /// Read a plain-text report with `|` rows (as the samples are written).
@@ -132,13 +269,35 @@ pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
     if input.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(ImportError::Empty);
     }
-    let doc = Document::lex(input, syntax);
-    let meta = meta::read(&doc);
+    match syntax {
+        #[cfg(feature = "html")]
+        Syntax::Html => import_html(input),
+        _ => import_source(readers::lines(input, syntax), syntax),
+    }
+}
+
+/// Place what a reader read: the one path from the intermediate to a report, for every format.
+fn import_source(source: source::Source, syntax: Syntax) -> Result<Imported, ImportError> {
+    let hints = source.hints.clone();
+    let doc = Document::from_source(syntax, source);
+    if doc.lines.iter().all(|l| l.kind == LineKind::Blank) {
+        return Err(ImportError::Empty);
+    }
+    let mut meta = meta::read(&doc);
+    if meta.date.is_none() {
+        meta.date = hints.date;
+    }
     let structure = detect::structure_of(&doc);
     let rows = doc.rows().count();
     let first_row = doc.rows().next().map(|(line, _)| line.number).unwrap_or(0);
     if rows == 0 {
-        return Err(ImportError::NoTable { lines: doc.lines.len() });
+        return Err(match syntax {
+            Syntax::Html | Syntax::Docx => ImportError::NoTableInFile {
+                format: syntax,
+                paragraphs: doc.lines.iter().filter(|l| l.kind == LineKind::Text).count(),
+            },
+            _ => ImportError::NoTable { lines: doc.lines.len() },
+        });
     }
     let Some(form) = structure.decide(meta.year) else {
         return Err(ImportError::NoRecognisableRow { rows, first_line: first_row });
@@ -150,7 +309,7 @@ pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
         match &line.kind {
             LineKind::Row(cells) => {
                 in_table[i] = true;
-                placer.place(line.number, line.text, cells);
+                placer.place(line.number, line.origin, !line.damage.is_empty(), &line.text, cells);
             }
             LineKind::Rule => in_table[i] = true,
             LineKind::Text if is_caption(&doc, &placer, i) => {
@@ -171,13 +330,13 @@ pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
     report.agency = meta.agency;
     report.date = meta.date;
     report.cells = placer.cells;
-    Ok(Imported { report, diagnostics: placer.diagnostics })
+    Ok(Imported { report, diagnostics: placer.diagnostics, unread: placer.unread })
 }
 
 /// A text line that belongs to a table: a caption naming a column group (第二十条第（一）项), or a
 /// line directly above a header row, with no blank line between.
 fn is_caption(doc: &Document, placer: &Placer, i: usize) -> bool {
-    let text = meta::line_text(doc.syntax, doc.lines[i].text);
+    let text = meta::line_text(doc.syntax, &doc.lines[i].text);
     if !placer.vocabulary.caption_tables(text).is_empty() {
         return true;
     }

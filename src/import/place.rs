@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::diagnostic::{Code, Detail, Diagnostic, Severity};
+use crate::diagnostic::{Code, Detail, Diagnostic, Origin, Severity};
 use crate::form::labels::{match_column, normalize, RowIndex};
 use crate::form::{CellRef, FormDef};
 use crate::value::{parse, Parsed, ValueKind};
@@ -131,9 +131,15 @@ pub(crate) struct Placer<'f> {
     header: Option<Header>,
     previous: Option<(usize, usize)>,
     pub cells: BTreeMap<String, String>,
+    /// Cells not read with confidence, with where they came from: the cells of a row recognised
+    /// but not placed, and every cell placed from a row the reader had to repair.
+    pub unread: BTreeMap<String, Origin>,
     pub diagnostics: Vec<Diagnostic>,
     /// Rows recognised as part of the form (a label that names a row, or a whole table's figures).
     pub recognised: usize,
+    /// Where the row being placed is, and whether its reading needed repair.
+    at: Origin,
+    damaged: bool,
 }
 
 impl<'f> Placer<'f> {
@@ -145,7 +151,10 @@ impl<'f> Placer<'f> {
             header: None,
             previous: None,
             cells: BTreeMap::new(),
+            unread: BTreeMap::new(),
             diagnostics: Vec::new(),
+            at: Origin::Line { line: 0 },
+            damaged: false,
             recognised: 0,
         }
     }
@@ -155,8 +164,11 @@ impl<'f> Placer<'f> {
         self.header = None;
     }
 
-    /// Place one row. `text` is the line as written, for diagnostics.
-    pub fn place(&mut self, line: usize, text: &str, cells: &[String]) {
+    /// Place one row. `text` is the line as written, for diagnostics; `at` where it is in the file;
+    /// `damaged` that its reader had to repair it (its values are placed, but not trusted).
+    pub fn place(&mut self, line: usize, at: Origin, damaged: bool, text: &str, cells: &[String]) {
+        self.at = at;
+        self.damaged = damaged;
         let Some(first) = cells.first() else { return };
         if cells.iter().all(|c| is_blank(c)) {
             return;
@@ -174,12 +186,21 @@ impl<'f> Placer<'f> {
         self.place_labelled(line, text, first, values);
     }
 
+    /// Where the row is, for a finding: only when that is not a line of text.
+    fn at(&self) -> Option<Origin> {
+        (!matches!(self.at, Origin::Line { .. })).then_some(self.at)
+    }
+
     fn unplaced(&mut self, line: usize, text: &str, cells: Vec<String>) {
+        for id in &cells {
+            self.unread.entry(id.clone()).or_insert(self.at);
+        }
+        let at = self.at();
         self.diagnostics.push(Diagnostic::new(
             Code::UnplacedRow,
             Severity::Info,
             cells,
-            Detail::Unplaced { line, text: text.to_string() },
+            Detail::Unplaced { line, text: text.to_string(), at },
         ));
     }
 
@@ -195,13 +216,16 @@ impl<'f> Placer<'f> {
             return;
         }
         let id = self.form.cell_id(cell);
+        if self.damaged {
+            self.unread.entry(id.clone()).or_insert(self.at);
+        }
         match self.cells.get(&id) {
             None => {
                 self.cells.insert(id, text.to_string());
             }
             Some(first) if first == text => {}
             Some(first) => {
-                let detail = Detail::Duplicate { line, first: first.clone(), second: text.to_string() };
+                let detail = Detail::Duplicate { line, first: first.clone(), second: text.to_string(), at: self.at() };
                 self.diagnostics.push(Diagnostic::new(Code::DuplicateCell, Severity::Error, vec![id], detail));
             }
         }
@@ -255,6 +279,9 @@ impl<'f> Placer<'f> {
                     self.store(line, CellRef { table: t as u16, row: r as u16, column: c as u16 }, value);
                 }
             }
+            // Words without a figure (a header row whose first word is also a row's label) lose
+            // nothing by not being placed.
+            None if !with_figures => {}
             None => {
                 let ids = self.row_cell_ids(t, r);
                 self.unplaced(line, text, ids);

@@ -23,6 +23,7 @@ impl Lang {
     }
 }
 
+pub(crate) mod reading;
 pub(crate) mod report;
 pub(crate) mod table;
 
@@ -42,7 +43,10 @@ pub(crate) mod en {
 /// The message for one diagnostic in `lang`; the code itself when no catalogue speaks for it (a test
 /// makes sure every code has a message).
 pub fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> String {
-    table::message(d, form, lang).or_else(|| report::message(d, lang)).unwrap_or_else(|| d.code.as_str().to_string())
+    table::message(d, form, lang)
+        .or_else(|| report::message(d, lang))
+        .or_else(|| reading::message(d, lang))
+        .unwrap_or_else(|| d.code.as_str().to_string())
 }
 
 /// A cell as a clerk recognises it: its row's wording without the numbering (plus the column in a

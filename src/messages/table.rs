@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::diagnostic::{Code, Detail, Diagnostic};
+use crate::diagnostic::{Code, Detail, Diagnostic, Origin};
 use crate::form::{CellRef, FormDef, FormId};
 use crate::value::{Amount, Normalization, Refusal};
 
@@ -32,8 +32,10 @@ pub(crate) trait TableCatalogue {
     fn expected_nonzero(&self, f: &Figures) -> String;
     fn table_a_inconsistent(&self, f: &Figures) -> String;
     fn unknown_cell(&self, text: &str) -> String;
-    fn unplaced_row(&self, line: usize, text: &str) -> String;
-    fn duplicate_cell(&self, label: &str, line: usize, first: &str, second: &str) -> String;
+    fn unplaced_row(&self, at: &Origin, text: &str) -> String;
+    fn duplicate_cell(&self, label: &str, at: &Origin, first: &str, second: &str) -> String;
+    /// Where in the file: a line of text, a row of a table, a paragraph.
+    fn origin(&self, at: &Origin) -> String;
 }
 
 /// The two sides of a relation, ready to be written.
@@ -277,12 +279,16 @@ pub(crate) fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> Option<Stri
         Code::ExpectedNonzero => catalogue.expected_nonzero(&figures()?),
         Code::TableAInconsistent => catalogue.table_a_inconsistent(&figures()?),
         Code::UnplacedRow => match &d.detail {
-            Detail::Unplaced { line: 0, text } => catalogue.unknown_cell(text),
-            Detail::Unplaced { line, text } => catalogue.unplaced_row(*line, text),
+            Detail::Unplaced { line: 0, text, .. } => catalogue.unknown_cell(text),
+            Detail::Unplaced { line, text, at } => {
+                catalogue.unplaced_row(&at.unwrap_or(Origin::Line { line: *line }), text)
+            }
             _ => return None,
         },
         Code::DuplicateCell => match &d.detail {
-            Detail::Duplicate { line, first, second } => catalogue.duplicate_cell(&label, *line, first, second),
+            Detail::Duplicate { line, first, second, at } => {
+                catalogue.duplicate_cell(&label, &at.unwrap_or(Origin::Line { line: *line }), first, second)
+            }
             _ => return None,
         },
         _ => return None,
@@ -467,11 +473,18 @@ impl TableCatalogue for super::zh::Zh {
     fn unknown_cell(&self, text: &str) -> String {
         format!("「{text}」不是本表的栏目，未予核对。")
     }
-    fn unplaced_row(&self, line: usize, text: &str) -> String {
-        format!("第 {line} 行「{text}」无法对应到统计表的栏目，未予核对。")
+    fn unplaced_row(&self, at: &Origin, text: &str) -> String {
+        format!("{}「{text}」无法对应到统计表的栏目，未予核对。", self.origin(at))
     }
-    fn duplicate_cell(&self, label: &str, line: usize, first: &str, second: &str) -> String {
-        format!("「{label}」出现两次且数值不同：先为「{first}」，第 {line} 行又为「{second}」。")
+    fn duplicate_cell(&self, label: &str, at: &Origin, first: &str, second: &str) -> String {
+        format!("「{label}」出现两次且数值不同：先为「{first}」，{}又为「{second}」。", self.origin(at))
+    }
+    fn origin(&self, at: &Origin) -> String {
+        match *at {
+            Origin::Line { line } => format!("第 {line} 行"),
+            Origin::Row { table, row } => format!("第 {table} 个表格第 {row} 行"),
+            Origin::Paragraph { paragraph } => format!("第 {paragraph} 段"),
+        }
     }
 }
 
@@ -594,10 +607,21 @@ impl TableCatalogue for super::en::En {
     fn unknown_cell(&self, text: &str) -> String {
         format!("\"{text}\" is not a cell of this form and was not checked.")
     }
-    fn unplaced_row(&self, line: usize, text: &str) -> String {
-        format!("Line {line} \"{text}\" matches no row of the form and was not checked.")
+    fn unplaced_row(&self, at: &Origin, text: &str) -> String {
+        let at = self.origin(at);
+        let mut at = at.chars();
+        let first = at.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        format!("{first}{} \"{text}\" matches no row of the form and was not checked.", at.as_str())
     }
-    fn duplicate_cell(&self, label: &str, line: usize, first: &str, second: &str) -> String {
-        format!("\"{label}\" appears twice with different values: \"{first}\", then \"{second}\" on line {line}.")
+    fn duplicate_cell(&self, label: &str, at: &Origin, first: &str, second: &str) -> String {
+        let at = self.origin(at);
+        format!("\"{label}\" appears twice with different values: \"{first}\", then \"{second}\" on {at}.")
+    }
+    fn origin(&self, at: &Origin) -> String {
+        match *at {
+            Origin::Line { line } => format!("line {line}"),
+            Origin::Row { table, row } => format!("table {table}, row {row}"),
+            Origin::Paragraph { paragraph } => format!("paragraph {paragraph}"),
+        }
     }
 }

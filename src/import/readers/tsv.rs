@@ -1,7 +1,7 @@
 //! Tab-separated values pasted from a spreadsheet: a row per line, a cell per tab. Spreadsheets
 //! quote a cell that holds a tab or a quote (`"a ""b"""`); the quotes are not the clerk's text.
 
-use super::document::{trim_separator_spaces, LineKind};
+use crate::import::document::{trim_separator_spaces, LineKind};
 
 pub(crate) fn lex_line(line: &str) -> LineKind {
     if !line.contains('\t') {

@@ -1,7 +1,7 @@
 //! Markdown pipe tables: `| a | b |` rows, `|---|` delimiter rows, `\|` for a pipe inside a cell.
 //! Outer pipes are optional in Markdown and always delimiters, never cells.
 
-use super::document::{trim_separator_spaces, LineKind};
+use crate::import::document::{trim_separator_spaces, LineKind};
 
 /// A delimiter row: cells of dashes with optional alignment colons, and at least one pipe.
 pub(crate) fn is_delimiter_row(line: &str) -> bool {

@@ -6,7 +6,7 @@
 //! it), while `… | 1 | 1 | ` ends with a blank last cell (the separator's space, then nothing).
 //! A bare closing `|` is therefore a terminator; a `| ` with its space is a blank cell.
 
-use super::document::{trim_separator_spaces, LineKind};
+use crate::import::document::{trim_separator_spaces, LineKind};
 
 pub(crate) fn lex_line(line: &str) -> LineKind {
     if !line.contains('|') {
