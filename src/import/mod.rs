@@ -280,9 +280,6 @@ pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
 fn import_source(source: source::Source, syntax: Syntax) -> Result<Imported, ImportError> {
     let hints = source.hints.clone();
     let doc = Document::from_source(syntax, source);
-    if doc.lines.iter().all(|l| l.kind == LineKind::Blank) {
-        return Err(ImportError::Empty);
-    }
     let mut meta = meta::read(&doc);
     if meta.date.is_none() {
         meta.date = hints.date;
