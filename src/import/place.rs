@@ -275,9 +275,20 @@ impl<'f> Placer<'f> {
         }
         match self.assign(t, r, values) {
             Some(pairs) => {
+                // A value put in an optional column (小计) that the header above does not name: the
+                // row may as well carry a stray cell. Either reading is a guess.
+                let guessed = self.fills_unnamed_optional(t, r, &pairs);
+                let damaged = self.damaged;
+                self.damaged |= guessed;
                 for (c, value) in pairs {
                     self.store(line, CellRef { table: t as u16, row: r as u16, column: c as u16 }, value);
                 }
+                if guessed {
+                    for id in self.row_cell_ids(t, r) {
+                        self.unread.entry(id).or_insert(self.at);
+                    }
+                }
+                self.damaged = damaged;
             }
             // Words without a figure (a header row whose first word is also a row's label) lose
             // nothing by not being placed.
@@ -287,6 +298,17 @@ impl<'f> Placer<'f> {
                 self.unplaced(line, text, ids);
             }
         }
+    }
+
+    /// Whether `pairs` fill an optional column of the row that the last header of its table does
+    /// not name.
+    fn fills_unnamed_optional(&self, t: usize, r: usize, pairs: &[(usize, &str)]) -> bool {
+        let Some(header) = self.header.as_ref().filter(|h| h.tables.contains(&t)) else { return false };
+        let table = &self.form.tables[t];
+        let columns = table.row_columns(&table.rows[r]);
+        pairs.iter().any(|&(c, _)| {
+            columns[c].optional && !header.cells.iter().any(|h| !is_blank(h) && match_column(columns, h) == Some(c))
+        })
     }
 
     /// Which column each value goes to, or `None` when the count does not fit the row.

@@ -36,8 +36,8 @@ impl ReadingCatalogue for En {
     }
     fn table_not_found(&self, table: &str, title: &str) -> String {
         match table {
-            "" => format!("{title} was not found or could not be read; none of its checks was made."),
-            _ => format!("{title} (table {table}) was not found or could not be read; none of its checks was made."),
+            "" => format!("The table \"{title}\" was not found or could not be read; none of its checks was made."),
+            _ => format!("Table {table} \"{title}\" was not found or could not be read; none of its checks was made."),
         }
     }
 }
