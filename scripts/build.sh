@@ -6,10 +6,12 @@ cd "$root"
 source scripts/env.sh
 t0=$(date +%s%N)
 # The size-optimised profile (Cargo.toml: the command line's `release` is built for speed instead).
+# The form page's module leaves the file readers (HTML, Word) out: a form page never needs them, and
+# they would more than double its download (README, "Sizes").
 log="$root/target/wasm-pack-build.log"
 mkdir -p "$root/target"
 if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg --out-name disclosure_report --no-pack \
-  >"$log" 2>&1; then
+  -- --no-default-features >"$log" 2>&1; then
   grep -vE '^\[INFO\]|^$' "$log" >&2
   echo "build: wasm-pack failed (the whole log: $log)" >&2
   exit 1
