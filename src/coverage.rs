@@ -73,9 +73,11 @@ pub fn judge(report: &Report, unread: &BTreeMap<String, Origin>, diagnostics: &m
         let ids: Vec<String> = form.cells().filter(|c| c.table as usize == t).map(|c| form.cell_id(c)).collect();
         let damaged = ids.iter().filter(|id| unread.contains_key(*id)).count();
         let read = ids.iter().filter(|id| filled(id) && !unread.contains_key(*id)).count();
-        // A table is missing when nothing of it was read, or set aside when more of it is untrusted
-        // than trusted (a reading that poor says nothing about the agency).
-        let found = read > 0 && damaged <= read;
+        // Values read but not trusted (a blank that may hold orphaned figures is not one).
+        let misread = ids.iter().filter(|id| filled(id) && unread.contains_key(*id)).count();
+        // A table is missing when nothing of it was read, or set aside when more of its values are
+        // untrusted than trusted (a reading that poor says nothing about the agency).
+        let found = read > 0 && misread <= read;
         if !found {
             // Its rules are counted, not listed: the table's one finding says why.
             for id in &ids {

@@ -28,7 +28,7 @@ pub use detect::{detect, structure_form, Evidence, Signal, Structure};
 pub use document::Syntax;
 pub use json::{import_json, to_json};
 
-use document::{Document, LineKind};
+use document::{Document, Line, LineKind};
 use place::Placer;
 
 /// A report read from its text, with what the reading found.
@@ -314,6 +314,15 @@ fn import_source(source: source::Source, syntax: Syntax) -> Result<Imported, Imp
                 placer.caption();
             }
             _ => {}
+        }
+    }
+    placer.finish();
+    // A line of text between two rows of a table is the table's (a label broken over two lines),
+    // not the narrative's.
+    let row = |l: &Line| matches!(l.kind, LineKind::Row(_));
+    for (i, w) in doc.lines.windows(3).enumerate() {
+        if w[1].kind == LineKind::Text && row(&w[0]) && row(&w[2]) {
+            in_table[i + 1] = true;
         }
     }
     if placer.recognised == 0 {

@@ -137,6 +137,10 @@ pub(crate) struct Placer<'f> {
     pub diagnostics: Vec<Diagnostic>,
     /// Rows recognised as part of the form (a label that names a row, or a whole table's figures).
     pub recognised: usize,
+    /// The table being read: that of the last row placed or header seen, whichever came last.
+    reading: Option<usize>,
+    /// Figures placed nowhere, with the table they sat in.
+    orphans: Vec<(usize, Origin)>,
     /// Where the row being placed is, and whether its reading needed repair.
     at: Origin,
     damaged: bool,
@@ -153,6 +157,8 @@ impl<'f> Placer<'f> {
             cells: BTreeMap::new(),
             unread: BTreeMap::new(),
             diagnostics: Vec::new(),
+            reading: None,
+            orphans: Vec::new(),
             at: Origin::Line { line: 0 },
             damaged: false,
             recognised: 0,
@@ -180,10 +186,32 @@ impl<'f> Placer<'f> {
         let values = &cells[1..];
         let tables = self.vocabulary.header_tables(values);
         if !tables.is_empty() {
+            self.reading = tables.first().copied();
             self.header = Some(Header { cells: values.to_vec(), tables });
             return;
         }
         self.place_labelled(line, text, first, values);
+    }
+
+    /// Figures that belong nowhere known, inside the table being read (the last row placed, else the
+    /// last header): whichever of its cells no row fills may be theirs.
+    fn orphan(&mut self) {
+        if let Some(t) = self.reading {
+            self.orphans.push((t, self.at));
+        }
+    }
+
+    /// Close the reading: the cells of a table left blank where figures were orphaned are not read
+    /// (they may hold those figures), so no rule judges them as blank.
+    pub fn finish(&mut self) {
+        for (t, at) in std::mem::take(&mut self.orphans) {
+            for cell in self.form.cells().filter(|c| c.table as usize == t) {
+                let id = self.form.cell_id(cell);
+                if !self.cells.contains_key(&id) {
+                    self.unread.entry(id).or_insert(at);
+                }
+            }
+        }
     }
 
     /// Where the row is, for a finding: only when that is not a line of text.
@@ -265,11 +293,13 @@ impl<'f> Placer<'f> {
         let &[(t, r)] = found.as_slice() else {
             if with_figures {
                 self.unplaced(line, text, Vec::new());
+                self.orphan();
             }
             return;
         };
         self.recognised += 1;
         self.previous = Some((t, r));
+        self.reading = Some(t);
         if values.iter().all(|v| is_blank(v)) {
             return;
         }
@@ -412,6 +442,7 @@ impl<'f> Placer<'f> {
         }
         let [order] = fits.as_slice() else {
             self.unplaced(line, text, Vec::new());
+            self.orphan();
             return;
         };
         let order = order.clone();
