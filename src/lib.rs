@@ -4,6 +4,7 @@
 //! The core knows nothing of the browser; the browser binding lives in `wasm` and is compiled only
 //! for `wasm32`.
 
+pub mod accept;
 pub mod checks;
 pub mod coverage;
 pub mod diagnostic;

@@ -6,6 +6,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+mod batch;
+
+use disclosure_report::accept;
 use disclosure_report::checks;
 use disclosure_report::coverage::{self, Coverage};
 use disclosure_report::diagnostic::{Diagnostic, Severity};
@@ -18,12 +21,16 @@ use disclosure_report::report::Report;
 use disclosure_report::validate::{self, Options};
 
 const USAGE: &str = "\
-usage: disclosure-report check [--format human|json] [--lang zh|en] [--previous LAST_YEAR] FILE...
+usage: disclosure-report check [--format human|json|csv] [--lang zh|en] [--previous LAST_YEAR] [--accept ACCEPTED] FILE|DIR...
        disclosure-report render [--format html|text] [--lang zh|en] FILE
        disclosure-report read FILE
 
-check   reads reports (plain text as published, TSV, or the project's JSON) and prints their findings.
+check   reads reports (HTML pages, Word .docx, plain text as published, Markdown, TSV, or the project's
+        JSON; a DIR is read recursively) and prints their findings and how much of each table was read.
+        --format csv writes one line per report, for a spreadsheet.
         With --previous, FILE is also compared with the same agency's report of the year before.
+        With --accept, findings recorded in ACCEPTED (JSON: code, cell, figures, comment) are shown as
+        accepted and do not fail the run; an accept that matches nothing is reported.
         Exit 0: no errors; 1: errors found; 2: a file could not be read or recognised.
 render  writes the preview of the finished report to standard output.
 read    prints what the file's reader read, before any cell is placed: text blocks and table rows
@@ -35,6 +42,8 @@ struct Args {
     lang: Lang,
     /// The same agency's report of the year before, to compare with.
     previous: Option<String>,
+    /// Findings a reviewer accepted (a JSON file).
+    accept: Option<String>,
     files: Vec<String>,
 }
 
@@ -46,11 +55,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if command != "check" && command != "render" && command != "read" {
         return Err(format!("unknown command \"{command}\""));
     }
-    let mut parsed = Args { command, format: None, lang: Lang::Zh, previous: None, files: Vec::new() };
+    let mut parsed = Args { command, format: None, lang: Lang::Zh, previous: None, accept: None, files: Vec::new() };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" => parsed.format = Some(args.next().ok_or("--format needs a value")?),
             "--previous" => parsed.previous = Some(args.next().ok_or("--previous needs a file")?),
+            "--accept" => parsed.accept = Some(args.next().ok_or("--accept needs a file")?),
             "--lang" => {
                 let v = args.next().ok_or("--lang needs a value")?;
                 parsed.lang = Lang::parse(&v).ok_or(format!("--lang takes zh or en, not \"{v}\""))?;
@@ -66,7 +76,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if parsed.previous.is_some() && (parsed.command != "check" || parsed.files.len() != 1) {
         return Err("--previous compares one report with its year before: give check one FILE".into());
     }
-    let formats: &[&str] = if parsed.command == "check" { &["human", "json"] } else { &["html", "text"] };
+    if parsed.accept.is_some() && parsed.command != "check" {
+        return Err("--accept is for check".into());
+    }
+    let formats: &[&str] = if parsed.command == "check" { &["human", "json", "csv"] } else { &["html", "text"] };
     if let Some(format) = &parsed.format {
         if !formats.contains(&format.as_str()) {
             return Err(format!("{} --format takes {}, not \"{format}\"", parsed.command, formats.join(" or ")));
@@ -288,11 +301,33 @@ fn run(args: Args) -> u8 {
             return 2;
         }
     };
+    let accepts = match args.accept.as_deref().map(|p| read_accepts(p, args.lang)) {
+        None => Vec::new(),
+        Some(Ok(accepts)) => accepts,
+        Some(Err(message)) => {
+            eprintln!("disclosure-report: {message}");
+            return 2;
+        }
+    };
+    let mut used = vec![false; accepts.len()];
+    let files = match batch::expand(&args.files) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("disclosure-report: {message}");
+            return 2;
+        }
+    };
+    let progress = batch::Progress::new(files.len());
+    if format == "csv" {
+        let _ = writeln!(out, "{}", batch::CSV_HEADER);
+    }
     // For the closing line of a batch: files with errors, with warnings only, clean, unreadable.
     let mut tally = [0usize; 4];
-    for path in &args.files {
+    for (i, path) in files.iter().enumerate() {
+        progress.show(i, path);
         match check_file(path, previous.as_ref(), args.lang) {
             Ok((report, diagnostics, coverage)) => {
+                let (diagnostics, accepted) = accept::apply(&accepts, &mut used, path, diagnostics);
                 let worst = diagnostics.iter().map(|d| d.severity).min();
                 tally[match worst {
                     Some(Severity::Error) => 0,
@@ -303,33 +338,68 @@ fn run(args: Args) -> u8 {
                     exit = 1;
                 }
                 let form = report.form;
-                let written = if format == "json" {
-                    let object = serde_json::json!({
-                        "file": path, "form": form.as_str(), "diagnostics": diagnostics, "coverage": coverage
-                    });
-                    writeln!(out, "{object}")
-                } else {
-                    print_human(&mut out, path, form, &diagnostics, args.lang)
-                        .and_then(|()| print_coverage(&mut out, &coverage, args.lang))
+                let written = match format {
+                    "json" => {
+                        let accepted: Vec<serde_json::Value> = accepted
+                            .iter()
+                            .map(|(d, a)| serde_json::json!({ "diagnostic": d, "comment": accepts[*a].comment }))
+                            .collect();
+                        let object = serde_json::json!({
+                            "file": path, "form": form.as_str(), "diagnostics": diagnostics,
+                            "accepted": accepted, "coverage": coverage
+                        });
+                        writeln!(out, "{object}")
+                    }
+                    "csv" => {
+                        writeln!(out, "{}", batch::csv_line(path, &report, &diagnostics, accepted.len(), &coverage))
+                    }
+                    _ => print_human(&mut out, path, form, &diagnostics, args.lang)
+                        .and_then(|()| print_accepted(&mut out, form, &accepted, &accepts, args.lang))
+                        .and_then(|()| print_coverage(&mut out, &coverage, args.lang)),
                 };
                 if written.is_err() {
                     return 2;
                 }
             }
             Err(message) => {
+                progress.clear();
                 eprintln!("disclosure-report: {message}");
-                if format == "json" {
-                    let object = serde_json::json!({ "file": path, "error": message });
-                    let _ = writeln!(out, "{object}");
+                match format {
+                    "json" => {
+                        let object = serde_json::json!({ "file": path, "error": message });
+                        let _ = writeln!(out, "{object}");
+                    }
+                    "csv" => {
+                        let _ = writeln!(out, "{}", batch::csv_error(path, &message));
+                    }
+                    _ => {}
                 }
                 tally[3] += 1;
                 exit = 2;
             }
         }
     }
-    if format == "human" && args.files.len() > 1 {
+    progress.clear();
+    for (a, _) in accepts.iter().zip(&used).filter(|(_, used)| !**used) {
+        let cell = a.cell.as_deref().unwrap_or("");
+        match args.lang {
+            Lang::Zh => eprintln!(
+                "disclosure-report: 接受记录（{} {cell}：{}）没有匹配任何发现，可能已过时",
+                a.code.as_str(),
+                a.comment
+            ),
+            Lang::En => {
+                eprintln!(
+                    "disclosure-report: the accept ({} {cell}: {}) matches no finding; it may be stale",
+                    a.code.as_str(),
+                    a.comment
+                )
+            }
+        }
+    }
+    if format == "human" && files.len() > 1 {
         let [errors, warnings, clean, unreadable] = tally;
-        let total = args.files.len();
+        let total = files.len();
         let line = match args.lang {
             Lang::Zh => format!(
                 "共 {total} 个文件：{errors} 个有错误，{warnings} 个仅有警告，{clean} 个未发现问题，{unreadable} 个无法读取"
@@ -341,6 +411,40 @@ fn run(args: Args) -> u8 {
         let _ = writeln!(out, "{line}");
     }
     exit
+}
+
+/// Read the reviewer's accept file, or say why not.
+fn read_accepts(path: &str, lang: Lang) -> Result<Vec<accept::Accept>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| match lang {
+        Lang::Zh => format!("{path}: 无法读取接受记录文件（{e}）"),
+        Lang::En => format!("{path}: cannot read the accept file ({e})"),
+    })?;
+    accept::parse(&text).map_err(|e| match lang {
+        Lang::Zh => format!("{path}: 接受记录文件格式有误（{e}）"),
+        Lang::En => format!("{path}: the accept file is not valid ({e})"),
+    })
+}
+
+/// The accepted findings of a report, each with the reviewer's comment.
+fn print_accepted(
+    out: &mut impl Write,
+    form: FormId,
+    accepted: &[(Diagnostic, usize)],
+    accepts: &[accept::Accept],
+    lang: Lang,
+) -> std::io::Result<()> {
+    if accepted.is_empty() {
+        return Ok(());
+    }
+    match lang {
+        Lang::Zh => writeln!(out, "  已接受（{}）", accepted.len())?,
+        Lang::En => writeln!(out, "  accepted ({})", accepted.len())?,
+    }
+    for (d, a) in accepted {
+        let comment = &accepts[*a].comment;
+        writeln!(out, "    {}: {} [{}] — {comment}", where_(d, form, lang), d.message, d.code.as_str())?;
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -167,3 +167,13 @@ fn strip_quoted(s: &str) -> String {
     }
     out
 }
+
+/// The spec's table of codes (the project's copy) lists every code the project raises.
+#[test]
+#[cfg(not(target_arch = "wasm32"))]
+fn every_code_is_in_the_spec() {
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/README.md")).unwrap();
+    for code in Code::ALL {
+        assert!(spec.contains(&format!("\n| {} |", code.as_str())), "{} is not in spec/README.md", code.as_str());
+    }
+}
