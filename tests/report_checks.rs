@@ -317,6 +317,24 @@ fn denials_are_zero_statements() {
     assert!(narrative_findings(&today("本年度未发生政府信息公开行政诉讼案件。", &cells)).is_empty());
 }
 
+#[test]
+fn a_denial_of_corrections_is_not_a_denial_of_reviews() {
+    // 55 reviews, none corrected: the sentence denies corrections and lost suits only.
+    let sentence = "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。";
+    let cells = [
+        ("C:review:upheld", "55"),
+        ("C:review:total", "55"),
+        ("C:direct_suit:upheld", "3"),
+        ("C:direct_suit:total", "3"),
+    ];
+    assert!(narrative_findings(&today(sentence, &cells)).is_empty());
+    // A correction the sentence denies is still caught.
+    let corrected = [("C:review:corrected", "2"), ("C:review:total", "2")];
+    let found = narrative_findings(&today(sentence, &corrected));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cells, ids(&["C:review:corrected"]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // UTF-16 offsets.
 

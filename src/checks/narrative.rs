@@ -42,7 +42,14 @@ struct Denial {
     words: &'static [&'static str],
     cells: &'static [&'static str],
     topic: &'static str,
+    /// The cells of the subject's corrected or lost cases: what the denial speaks of when the subject
+    /// is qualified (未发生…被行政复议纠错: no review corrected, not no review). Empty: a qualified
+    /// denial of this subject says nothing the table can show.
+    corrected: &'static [&'static str],
 }
+
+/// Words after a subject that narrow a denial to corrected or lost cases.
+const QUALIFIERS: &[&str] = &["纠错", "纠正", "败诉", "撤销", "确认违法"];
 
 /// What 均获维持 denies for the cases a sentence names.
 struct Upheld {
@@ -76,7 +83,12 @@ const fn unless(mut c: Claim, words: &'static [&'static str]) -> Claim {
 }
 
 const fn denial(words: &'static [&'static str], cells: &'static [&'static str], topic: &'static str) -> Denial {
-    Denial { negations: NEGATIONS, words, cells, topic }
+    Denial { negations: NEGATIONS, words, cells, topic, corrected: &[] }
+}
+
+const fn correcting(mut d: Denial, corrected: &'static [&'static str]) -> Denial {
+    d.corrected = corrected;
+    d
 }
 
 const NEGATIONS: &[&str] = &["未", "没有", "无"];
@@ -149,11 +161,11 @@ const STATEMENTS_2016: Statements = Statements {
         claim(&[&["工作人员"]], PEOPLE, &[&["8.3"]], "工作人员"),
     ],
     denials: &[
-        denial(&["复议"], &["4"], "行政复议"),
-        denial(&["诉讼"], &["5"], "行政诉讼"),
+        correcting(denial(&["复议"], &["4"], "行政复议"), &["4.2"]),
+        correcting(denial(&["诉讼"], &["5"], "行政诉讼"), &["5.2"]),
         denial(&["举报", "投诉"], &["6"], "举报投诉"),
         denial(&["收取费用", "收取", "收费"], &["7"], "收取的费用"),
-        Denial { negations: NOT_RECEIVED, words: &["申请"], cells: &["3.1"], topic: "收到申请" },
+        Denial { negations: NOT_RECEIVED, words: &["申请"], cells: &["3.1"], topic: "收到申请", corrected: &[] },
     ],
     upheld: &[
         Upheld { mentions: &["复议"], contradicting: &["4.2"] },
@@ -195,9 +207,14 @@ const STATEMENTS_TODAY: Statements = Statements {
         unless(claim(&[&["答复", "办结"]], CASES, &[&["B:3.7:total"]], "办理总计"), NOT_APPLICATIONS),
     ],
     denials: &[
-        denial(&["复议"], &["C:review:total"], "行政复议"),
-        denial(&["诉讼", "起诉"], &["C:direct_suit:total", "C:suit_after_review:total"], "行政诉讼"),
-        Denial { negations: NOT_RECEIVED, words: &["申请"], cells: &["B:1:total"], topic: "收到申请" },
+        correcting(denial(&["复议"], &["C:review:total"], "行政复议"), &["C:review:corrected"]),
+        correcting(
+            denial(&["诉讼", "起诉"], &["C:direct_suit:total", "C:suit_after_review:total"], "行政诉讼"),
+            &["C:direct_suit:corrected", "C:suit_after_review:corrected"],
+        ),
+        Denial {
+            negations: NOT_RECEIVED, words: &["申请"], cells: &["B:1:total"], topic: "收到申请", corrected: &[]
+        },
     ],
     upheld: &[
         Upheld { mentions: &["复议"], contradicting: &["C:review:corrected", "C:review:pending"] },
@@ -610,7 +627,9 @@ impl Check<'_, '_> {
                 continue;
             }
             let end = self.text.clause_end(subject);
-            let ids: Vec<String> = denial.cells.iter().map(|c| c.to_string()).collect();
+            let qualified = QUALIFIERS.iter().any(|q| text[subject..end].contains(q));
+            let cells = if qualified { denial.corrected } else { denial.cells };
+            let ids: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
             let Some(value) = self.cells.sum(&ids).filter(|v| !v.is_zero()) else { continue };
             let nonzero: Vec<String> =
                 ids.iter().filter(|id| self.cells.value(id).is_some_and(|v| !v.is_zero())).cloned().collect();
