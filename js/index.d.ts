@@ -41,7 +41,9 @@ export type Code =
   | 'numbering-slip'
   | 'table-a-inconsistent'
   | 'fees-not-reported'
-  | 'carry-over-mismatch';
+  | 'carry-over-mismatch'
+  | 'not-checked'
+  | 'table-not-found';
 
 /** What a cell holds: whole numbers, money in 万元 (4 decimals), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';
@@ -89,6 +91,28 @@ export interface Quote {
   end: number;
 }
 
+/** Where in an imported file: a line of text, a row of its n-th table, or a paragraph (1-based). */
+export type Origin =
+  | { kind: 'line'; line: number }
+  | { kind: 'row'; table: number; row: number }
+  | { kind: 'paragraph'; paragraph: number };
+
+/** How much of one table of an imported report was read and judged. */
+export interface TableCoverage {
+  /** `A`, `B`, `C`, or `''` for the single table of the 2016 form. */
+  table: string;
+  title: string;
+  found: boolean;
+  cells: number;
+  /** Cells holding a value read with confidence. */
+  read: number;
+  /** Cells whose reading is not trusted (rows not placed or repaired). */
+  unread: number;
+  rulesPassed: number;
+  rulesFailed: number;
+  rulesNotChecked: number;
+}
+
 /** The typed facts behind a diagnostic, from which its message was made. */
 export type Detail =
   | { kind: 'refused'; text: string; refusal: Refusal }
@@ -96,8 +120,10 @@ export type Detail =
   | { kind: 'blank' }
   | { kind: 'relation'; lhs: string[]; rhs: string[]; lhsFigures: number[]; rhsFigures: number[] }
   | { kind: 'impliedZero'; by: string[] }
-  | { kind: 'unplaced'; line: number; text: string }
-  | { kind: 'duplicate'; line: number; first: string; second: string }
+  | { kind: 'unplaced'; line: number; text: string; at?: Origin }
+  | { kind: 'duplicate'; line: number; first: string; second: string; at?: Origin }
+  | { kind: 'notChecked'; unread: string[]; at: Origin[] }
+  | { kind: 'tableNotFound'; table: string; title: string }
   | { kind: 'report'; quote: Quote | null; facts: Array<[string, string]> };
 
 /** One finding. */
@@ -250,6 +276,18 @@ export function importReport(
   text: string,
   options?: { lang?: Lang },
 ): { report: Report; diagnostics: Diagnostic[] } | { error: string };
+
+/**
+ * A published report read from its text (the text as published, Markdown, TSV, the project's JSON;
+ * HTML pages and Word files are read by the command line, and answered here with an `error` saying so)
+ * and checked as a reviewer checks it, with how much of each table was read. A rule
+ * that reads a cell not read with confidence is `not-checked`, never a mismatch. `previous` is last
+ * year's report, for the year-against-year checks.
+ */
+export function checkReport(
+  text: string,
+  options?: { lang?: Lang; previous?: string },
+): { report: Report; diagnostics: Diagnostic[]; coverage: { tables: TableCoverage[] } } | { error: string };
 
 /** A form being filled: one per form, re-checking only what a changed cell touches. */
 export class Checker {

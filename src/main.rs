@@ -9,8 +9,7 @@ use std::process::ExitCode;
 mod batch;
 
 use disclosure_report::accept;
-use disclosure_report::checks;
-use disclosure_report::coverage::{self, Coverage};
+use disclosure_report::coverage::Coverage;
 use disclosure_report::diagnostic::{Diagnostic, Severity};
 use disclosure_report::engine::Mode;
 use disclosure_report::form::FormId;
@@ -137,14 +136,9 @@ fn check_file(
     lang: Lang,
 ) -> Result<(Report, Vec<Diagnostic>, Coverage), String> {
     let imported = load(path, lang)?;
-    let mut diagnostics = imported.diagnostics;
-    diagnostics.extend(validate::collect(&imported.report, &Options { mode: Mode::Review, lang, agency_kind: None }));
-    if let Some(previous) = previous {
-        diagnostics.extend(checks::compare_years(&imported.report, previous));
-    }
-    let coverage = coverage::judge(&imported.report, &imported.unread, &mut diagnostics);
-    validate::finish(&mut diagnostics, &imported.report, lang);
-    Ok((imported.report, diagnostics, coverage))
+    let checked =
+        validate::check_imported(&imported, previous, &Options { mode: Mode::Review, lang, agency_kind: None });
+    Ok((imported.report, checked.diagnostics, checked.coverage))
 }
 
 /// One line per table: how much was read and judged.

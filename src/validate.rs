@@ -4,8 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, AgencyKind, ReportOptions};
+use crate::coverage::{self, Coverage};
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Mode};
+use crate::import::Imported;
 use crate::messages::{self, Lang};
 use crate::report::Report;
 
@@ -38,4 +40,25 @@ pub fn collect(report: &Report, options: &Options) -> Vec<Diagnostic> {
 pub fn finish(all: &mut [Diagnostic], report: &Report, lang: Lang) {
     all.sort_by_key(|d| d.severity);
     messages::localize(all, report.form.def(), lang);
+}
+
+/// A report as read from a file, checked as a reviewer checks it: every finding (the reading's too),
+/// year against year when last year's report is given, judged against what could be read with
+/// confidence (`coverage::judge`), sorted, with messages; and how much was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub coverage: Coverage,
+}
+
+pub fn check_imported(imported: &Imported, previous: Option<&Report>, options: &Options) -> Checked {
+    let mut diagnostics = imported.diagnostics.clone();
+    diagnostics.extend(collect(&imported.report, options));
+    if let Some(previous) = previous {
+        diagnostics.extend(checks::compare_years(&imported.report, previous));
+    }
+    let coverage = coverage::judge(&imported.report, &imported.unread, &mut diagnostics);
+    finish(&mut diagnostics, &imported.report, options.lang);
+    Checked { diagnostics, coverage }
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 
-use disclosure_report::coverage::{self, Coverage};
+use disclosure_report::coverage::Coverage;
 use disclosure_report::diagnostic::{Code, Diagnostic};
 use disclosure_report::engine::Mode;
 use disclosure_report::import::{self, ImportError, Imported};
@@ -24,11 +24,9 @@ const SAMPLES: [&str; 3] = [
 
 /// Check an imported report as the command line does: judged against what was read.
 fn judged(imported: &Imported) -> (Vec<Diagnostic>, Coverage) {
-    let mut all = imported.diagnostics.clone();
-    all.extend(validate::collect(&imported.report, &Options { mode: Mode::Review, lang: Lang::Zh, agency_kind: None }));
-    let coverage = coverage::judge(&imported.report, &imported.unread, &mut all);
-    validate::finish(&mut all, &imported.report, Lang::Zh);
-    (all, coverage)
+    let options = Options { mode: Mode::Review, lang: Lang::Zh, agency_kind: None };
+    let checked = validate::check_imported(imported, None, &options);
+    (checked.diagnostics, checked.coverage)
 }
 
 fn codes(all: &[Diagnostic]) -> Vec<Code> {

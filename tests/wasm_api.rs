@@ -113,3 +113,24 @@ mod checker {
         assert!(diagnostics.iter().any(|d| d.code == Code::InvalidNumber && d.cells == vec!["3.1"]));
     }
 }
+
+/// A damaged report checked through the binding: not judged where it could not be read, and said.
+#[wasm_bindgen_test]
+fn check_report_says_what_it_could_not_check() {
+    let sample = include_str!("fixtures/new-2023-shuyang-fagaiju.txt");
+    let damaged =
+        sample.replace("（一）予以公开 | 26 |  |  |  |  |  | 26", "（一）予以公开 | 26 |  |  |  |  |  | 26 | 26");
+    let v = disclosure_report::wasm::check_report(&damaged, JsValue::UNDEFINED).unwrap();
+    let json = js_sys::JSON::stringify(&v).unwrap().as_string().unwrap();
+    let result: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let codes: Vec<&str> =
+        result["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"not-checked"), "{codes:?}");
+    assert!(!codes.contains(&"sum-mismatch"), "{codes:?}");
+    let b = &result["coverage"]["tables"][1];
+    assert_eq!((b["table"].as_str(), b["unread"].as_u64()), (Some("B"), Some(8)));
+    assert!(b["rulesNotChecked"].as_u64().unwrap() > 0);
+    // A report that is not there is an answer, not a throw.
+    let v = disclosure_report::wasm::check_report("没有表格的一段话", JsValue::UNDEFINED).unwrap();
+    assert!(js_sys::Reflect::get(&v, &"error".into()).unwrap().as_string().unwrap().contains("统计表"));
+}

@@ -181,9 +181,11 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
     if json::looks_like_json(input) {
         return import_json(input);
     }
-    #[cfg(feature = "html")]
-    if readers::html::looks_like_html(input) {
+    if readers::looks_like_html(input) {
+        #[cfg(feature = "html")]
         return import_html(input);
+        #[cfg(not(feature = "html"))]
+        return Err(ImportError::Unsupported { format: "HTML".into() });
     }
     import_as(input, Document::sniff(input))
 }
@@ -197,7 +199,7 @@ pub fn read_source(bytes: &[u8]) -> Result<(source::Source, Syntax), ImportError
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText { valid_up_to: e.valid_up_to() })?;
     #[cfg(feature = "html")]
-    if readers::html::looks_like_html(text) {
+    if readers::looks_like_html(text) {
         if readers::html::nesting_depth(text) > readers::html::MAX_DEPTH {
             return Err(ImportError::TooDeep { limit: readers::html::MAX_DEPTH });
         }

@@ -469,18 +469,6 @@ pub fn read(input: &str) -> Source {
     Source { blocks, hints }
 }
 
-/// Whether a text looks like HTML markup rather than a text report.
-pub fn looks_like_html(input: &str) -> bool {
-    let head: String = input.trim_start_matches('\u{FEFF}').trim_start().chars().take(1024).collect();
-    let lower = head.to_ascii_lowercase();
-    lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || lower.starts_with("<?xml") && lower.contains("<html")
-        || ["<table", "<p", "<div", "<body", "<meta", "<head", "<h1", "<h2", "<span", "<article", "<section", "<!--"]
-            .iter()
-            .any(|tag| lower.starts_with(tag))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

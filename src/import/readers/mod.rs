@@ -65,3 +65,15 @@ pub(crate) fn lines(input: &str, syntax: Syntax) -> Source {
     }
     Source { blocks, ..Source::default() }
 }
+
+/// Whether a text looks like HTML markup rather than a text report.
+pub fn looks_like_html(input: &str) -> bool {
+    let head: String = input.trim_start_matches('\u{FEFF}').trim_start().chars().take(1024).collect();
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<?xml") && lower.contains("<html")
+        || ["<table", "<p", "<div", "<body", "<meta", "<head", "<h1", "<h2", "<span", "<article", "<section", "<!--"]
+            .iter()
+            .any(|tag| lower.starts_with(tag))
+}
