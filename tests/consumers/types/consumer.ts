@@ -6,6 +6,7 @@ import init, {
   attach,
   validate,
   importReport,
+  checkReport,
   parseValue,
   formDefinition,
   matchLabel,
@@ -61,7 +62,11 @@ function figures(diagnostic: Diagnostic): string {
       return detail.by.join(',');
     case 'unplaced':
     case 'duplicate':
-      return `line ${detail.line}`;
+      return detail.at?.kind === 'row' ? `table ${detail.at.table}, row ${detail.at.row}` : `line ${detail.line}`;
+    case 'notChecked':
+      return detail.unread.join(',');
+    case 'tableNotFound':
+      return detail.title;
     case 'report':
       return detail.quote ? detail.quote.text.slice(detail.quote.start, detail.quote.end) : detail.facts.map(([k, v]) => `${k}=${v}`).join(';');
     default: {
@@ -161,6 +166,21 @@ if ('error' in imported) {
   const cell: string | undefined = imported.report.cells['3.1'];
   console.info(cell, imported.diagnostics.length);
 }
+
+// A reviewers' page: how much of each table was read, and what could not be checked.
+const reviewed = notAny(checkReport('…', { lang: 'zh', previous: '…' }));
+if ('error' in reviewed) {
+  console.info(reviewed.error);
+} else {
+  for (const t of reviewed.coverage.tables) {
+    const line: string = `${t.table || t.title}: ${t.read}/${t.cells}, ${t.rulesNotChecked} not checked`;
+    console.info(line, t.found);
+  }
+  const notChecked: Diagnostic[] = reviewed.diagnostics.filter((d) => d.code === 'not-checked');
+  console.info(notChecked.length);
+}
+// @ts-expect-error: the options are an object
+checkReport('…', 'zh');
 
 const parsed = notAny(parseValue('６４５', 'count'));
 if (parsed.state === 'number') console.info(parsed.amount.toFixed(0), parsed.normalizations.length);
