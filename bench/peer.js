@@ -11,9 +11,9 @@
 // Choices a JS developer would make: a form is compiled once (cell ids to indices, rules to index
 // arrays, the cell → rules index, labels) and shared by every checker of it; parsed values are kept
 // per cell; a keystroke re-evaluates only the rules that read the cell. Amounts are integers of
-// ten-thousandths in doubles: exact for every figure below 9×10^11, far above any real report.
+// millionths in doubles: exact for every figure below 9×10^9 (万元 or 件), far above any real report.
 
-const SCALE = 10000;
+const SCALE = 1000000;
 const MAX_MAGNITUDE = 1e12;
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ const refused = (reason, extra) => ({ state: 'refused', reason, ...extra });
 
 /**
  * What a person typed, read as a value of `kind` ('count', 'money', 'signed'): `{ state: 'blank' }`,
- * `{ state: 'notApplicable' }`, `{ state: 'number', units, normalizations }` (units: ten-thousandths)
+ * `{ state: 'notApplicable' }`, `{ state: 'number', units, normalizations }` (units: millionths)
  * or `{ state: 'refused', reason, found?, unit? }`.
  */
 export function parseValue(text, kind = 'count') {
@@ -179,15 +179,16 @@ export function parseValue(text, kind = 'count') {
   if (intPart.length - lead > 13) return refused('tooLarge');
   const whole = lead === intPart.length ? 0 : Number(intPart.slice(lead));
 
-  // 9. Fraction: ten-thousandths; none when in 元.
+  // 9. Fraction: millionths of 万元; hundredths (分) when in 元.
   let fracEnd = fracPart.length;
   while (fracEnd > 0 && fracPart[fracEnd - 1] === '0') fracEnd -= 1;
   if (kind !== 'money' && fracEnd > 0) return refused('notInteger');
-  if (kind === 'money' && fracEnd > (yuan ? 0 : 4)) return refused('tooManyDecimals');
+  const places = yuan ? 2 : 6;
+  if (kind === 'money' && fracEnd > places) return refused('tooManyDecimals');
   let frac = 0;
-  for (let i = 0; i < fracEnd; i += 1) frac += (fracPart.charCodeAt(i) - 48) * 10 ** (3 - i);
-  // Whole 元 are exactly the amount in ten-thousandths of 万元.
-  let units = yuan ? whole : whole * SCALE + frac;
+  for (let i = 0; i < fracEnd; i += 1) frac += (fracPart.charCodeAt(i) - 48) * 10 ** (places - 1 - i);
+  // A 分 is exactly one millionth of 万元.
+  let units = yuan ? whole * 100 + frac : whole * SCALE + frac;
   if (units > MAX_MAGNITUDE * SCALE) return refused('tooLarge');
   if (negative && units !== 0) {
     if (kind !== 'signed') return refused('negative');
@@ -207,7 +208,7 @@ function firstOpenBracket(s) {
   return Math.min(a, b);
 }
 
-/** An amount of ten-thousandths as JSON shows it: 645, 160.5964. */
+/** An amount of millionths as JSON shows it: 645, 160.5964. */
 export function toAmount(units) {
   return units / SCALE;
 }
@@ -297,7 +298,7 @@ const REFUSALS_ZH = {
   tooLarge: () => '数值过大（超过一万亿），不像真实的统计数',
   negative: () => '不能为负数',
   notInteger: () => '应为整数',
-  tooManyDecimals: () => '小数位超过 4 位（0.0001 万元即 1 元）',
+  tooManyDecimals: () => '小数位超过 6 位（0.000001 万元即 1 分）',
   unknownUnit: (r) => `单位「${r.unit}」不适用于此栏`,
 };
 
@@ -325,7 +326,7 @@ const MESSAGES_ZH = {
   refused: (label, text, r) => `「${label}」填写的「${text}」不是有效数字：${REFUSALS_ZH[r.reason](r)}。`,
   negative: (label, text) => `「${label}」填写的「${text}」是负数，此栏不能为负。`,
   notInteger: (label, text) => `「${label}」填写的「${text}」不是整数，此栏只能填整数。`,
-  tooManyDecimals: (label, text) => `「${label}」填写的「${text}」小数位超过 4 位（以万元计，0.0001 万元即 1 元）。`,
+  tooManyDecimals: (label, text) => `「${label}」填写的「${text}」小数位超过 6 位（以万元计，0.000001 万元即 1 分）。`,
   missing: (label) => `「${label}」尚未填写；没有发生请填 0。`,
   normalized: (label, text, value, what) =>
     `「${label}」填写的「${text}」按 ${value} 读取（${what.map((n) => NORMALIZATIONS_ZH[n.kind](n)).join('，')}）。`,

@@ -45,7 +45,7 @@ export type Code =
   | 'not-checked'
   | 'table-not-found';
 
-/** What a cell holds: whole numbers, money in 万元 (4 decimals), or a signed change (+3, -2). */
+/** What a cell holds: whole numbers, money in 万元 (6 decimals: to the 分), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';
 
 /** When a table is checked: while filling (blanks are warnings), at upload, or a published report. */
@@ -286,6 +286,12 @@ export function importReport(
  */
 export function checkReport(
   text: string,
+  options?: { lang?: Lang; previous?: string },
+): { report: Report; diagnostics: Diagnostic[]; coverage: { tables: TableCoverage[] } } | { error: string };
+
+/** The same for a file's bytes as a file input gives them; a PDF or an old .doc is refused by name. */
+export function checkFile(
+  bytes: Uint8Array,
   options?: { lang?: Lang; previous?: string },
 ): { report: Report; diagnostics: Diagnostic[]; coverage: { tables: TableCoverage[] } } | { error: string };
 

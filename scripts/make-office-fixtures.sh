@@ -41,7 +41,7 @@ for sample in "${SAMPLES[@]}"; do
   # them, so they are taken out: what is left is the report as filled in.
   target/debug/disclosure-report render --format html "$sample" |
     perl -0pe 's{<sup class="dr-refs">.*?</sup>}{}gs;
-               s{<section class="dr-findings".*?</section>}{}gs;
+               s{<aside class="dr-findings".*?</aside>}{}gs;
                s{<mark [^>]*>(.*?)</mark>}{$1}gs' >"$work/html/$name.html"
 done
 
@@ -55,7 +55,7 @@ for sample in "${SAMPLES[@]}"; do
   if ! { [ -f "$OUT/$name.docx" ] && same_zip "$work/docx/$name.docx" "$OUT/$name.docx"; }; then
     cp "$work/docx/$name.docx" "$OUT/$name.docx"
   fi
-  # LibreOffice writes the creation and change dates and may name the source file; keep the markup only.
+  # LibreOffice may write creation and change dates and the path it read from; keep the markup only.
   sed -e '/<meta name="\(created\|changed\)"/d' \
       -e "s#$work[^\"<>]*##g" \
       "$work/back/$name.html" >"$OUT/$name.html"

@@ -8,9 +8,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Fixed-point scale: amounts are kept in ten-thousandths, so 万元 with 4 decimals (1 元) is exact
-/// and sums never suffer from binary floating point.
-pub const SCALE: i64 = 10_000;
+/// Fixed-point scale: amounts are kept in millionths, so 万元 with 6 decimals (1 分: published reports
+/// give fees to the cent, e.g. 5949.088667 万元) is exact and sums never suffer from binary floating
+/// point. 10^12 (the largest magnitude) × 10^6 stays well inside an i64.
+pub const SCALE: i64 = 1_000_000;
+
+/// Decimal places of 万元 the scale holds.
+pub const MONEY_PLACES: usize = 6;
 
 /// The largest magnitude accepted: no real count in an annual report comes near 10^12.
 pub const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
@@ -21,13 +25,13 @@ pub const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
 pub enum ValueKind {
     /// A non-negative whole number (件, 条, 次, 人…).
     Count,
-    /// Money in 万元: non-negative, at most 4 decimal places; 元 is converted.
+    /// Money in 万元: non-negative, at most 6 decimal places (1 分); 元 (to the 分) is converted.
     Money,
     /// A signed whole number (本年增/减: "+3", "-2").
     Signed,
 }
 
-/// An exact decimal number, in ten-thousandths. Serialised as a plain JSON number (645, 160.5964).
+/// An exact decimal number, in millionths. Serialised as a plain JSON number (645, 160.5964, 5949.088667).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub i64);
 
@@ -83,7 +87,7 @@ impl std::fmt::Display for Amount {
         if frac == 0 {
             write!(f, "{sign}{whole}")
         } else {
-            let digits = format!("{frac:04}");
+            let digits = format!("{frac:0width$}", width = MONEY_PLACES);
             write!(f, "{sign}{whole}.{}", digits.trim_end_matches('0'))
         }
     }
@@ -133,7 +137,7 @@ pub enum Refusal {
     Negative,
     /// A fraction in a count.
     NotInteger,
-    /// Money with more than 4 decimal places.
+    /// Money with more than 6 decimal places of 万元 (2 of 元).
     TooManyDecimals,
     /// A unit that does not belong to this cell (e.g. 元 in a count).
     UnknownUnit { unit: String },
@@ -353,9 +357,9 @@ pub fn parse(text: &str, kind: ValueKind) -> Parsed {
     }
     let whole: i64 = if int_digits.is_empty() { 0 } else { int_digits.parse().unwrap_or(i64::MAX) };
 
-    // 9. Fraction: ten-thousandths, or finer when in 元 (converted below).
+    // 9. Fraction: millionths of 万元, or hundredths (分) when in 元 (converted below).
     let frac_trimmed = frac_part.trim_end_matches('0');
-    let places_allowed = if scale_down_yuan { 0 } else { 4 };
+    let places_allowed = if scale_down_yuan { 2 } else { MONEY_PLACES };
     let amount = match kind {
         ValueKind::Count | ValueKind::Signed if !frac_trimmed.is_empty() => {
             return Parsed::Refused(Refusal::NotInteger);
@@ -366,11 +370,11 @@ pub fn parse(text: &str, kind: ValueKind) -> Parsed {
         _ => {
             let mut frac_value: i64 = 0;
             for (i, d) in frac_trimmed.bytes().enumerate() {
-                frac_value += i64::from(d - b'0') * 10_i64.pow(3 - i as u32);
+                frac_value += i64::from(d - b'0') * 10_i64.pow((places_allowed - 1 - i) as u32);
             }
             if scale_down_yuan {
-                // whole 元 → 万元: the number of 元 is exactly the amount in ten-thousandths of 万元.
-                whole
+                // 元 → 万元: a 分 is exactly one millionth of 万元.
+                whole * 100 + frac_value
             } else {
                 whole * SCALE + frac_value
             }

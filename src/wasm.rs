@@ -121,45 +121,61 @@ pub fn import_report(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     }
 }
 
-/// `checkReport(text, { lang, previous })`: a published report read from its text (the text as
-/// published, Markdown, TSV, the project's JSON; HTML where the build has its reader) and checked as a reviewer checks it: `{ report,
-/// diagnostics, coverage }`, where a rule reading a cell that could not be read with confidence is
-/// `not-checked` and a table not found is said to be; or `{ error }`. `previous`, last year's report
-/// in the same forms, adds the year-against-year checks.
-#[wasm_bindgen(js_name = checkReport)]
-pub fn check_report(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Deserialize, Default)]
-    #[serde(rename_all = "camelCase", default)]
-    struct CheckOptions {
-        lang: Lang,
-        previous: Option<String>,
-    }
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    enum Outcome {
-        #[serde(untagged)]
-        Checked { report: Report, diagnostics: Vec<crate::diagnostic::Diagnostic>, coverage: crate::coverage::Coverage },
-        #[serde(untagged)]
-        Failed { error: String },
-    }
-    let options: CheckOptions = from_js(options, "options")?;
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ReviewOptions {
+    lang: Lang,
+    /// Last year's report, in any form the readers take.
+    previous: Option<String>,
+}
+
+/// A report read and checked as a reviewer checks it, or why it could not be read.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+enum Reviewed {
+    #[serde(untagged)]
+    Checked { report: Report, diagnostics: Vec<crate::diagnostic::Diagnostic>, coverage: crate::coverage::Coverage },
+    #[serde(untagged)]
+    Failed { error: String },
+}
+
+fn review(read: Result<import::Imported, import::ImportError>, options: &ReviewOptions) -> Result<JsValue, JsError> {
     let previous = match options.previous.as_deref().map(import::import) {
         None => None,
         Some(Ok(imported)) => Some(imported.report),
-        Some(Err(error)) => return to_js(&Outcome::Failed { error: error.message(options.lang) }),
+        Some(Err(error)) => return to_js(&Reviewed::Failed { error: error.message(options.lang) }),
     };
-    match import::import(text) {
+    match read {
         Ok(imported) => {
             let check = Options { mode: Mode::Review, lang: options.lang, agency_kind: None };
             let checked = validate::check_imported(&imported, previous.as_ref(), &check);
-            to_js(&Outcome::Checked {
+            to_js(&Reviewed::Checked {
                 report: imported.report,
                 diagnostics: checked.diagnostics,
                 coverage: checked.coverage,
             })
         }
-        Err(error) => to_js(&Outcome::Failed { error: error.message(options.lang) }),
+        Err(error) => to_js(&Reviewed::Failed { error: error.message(options.lang) }),
     }
+}
+
+/// `checkReport(text, { lang, previous })`: a published report read from its text (the text as
+/// published, Markdown, TSV, the project's JSON; HTML where the build has its reader) and checked as
+/// a reviewer checks it: `{ report, diagnostics, coverage }`, where a rule reading a cell that could
+/// not be read with confidence is `not-checked` and a table not found is said to be; or `{ error }`.
+/// `previous`, last year's report, adds the year-against-year checks.
+#[wasm_bindgen(js_name = checkReport)]
+pub fn check_report(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: ReviewOptions = from_js(options, "options")?;
+    review(import::import(text), &options)
+}
+
+/// `checkFile(bytes, { lang, previous })`: the same for a file's bytes as a file input gives them (a
+/// Word file where the build has its reader, UTF-8 text; a PDF or an old .doc is refused by name).
+#[wasm_bindgen(js_name = checkFile)]
+pub fn check_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+    let options: ReviewOptions = from_js(options, "options")?;
+    review(import::import_bytes(bytes), &options)
 }
 
 #[derive(Deserialize, Default)]

@@ -222,7 +222,7 @@ fn html_pages_and_word_files_are_checked_with_their_coverage() {
     assert_eq!(objects[0]["form"], "2021");
     let tables = objects[0]["coverage"]["tables"].as_array().unwrap();
     assert_eq!(tables.iter().map(|t| t["read"].as_u64().unwrap()).collect::<Vec<_>>(), [10, 175, 15]);
-    assert_eq!(codes(&objects[0], "error"), vec![("too-many-decimals".to_string(), "A:fees:amount".to_string())]);
+    assert_eq!(codes(&objects[0], "error"), vec![], "the fee to the cent is read exactly");
     // The blank template: nothing read is said, not passed.
     assert_eq!(codes(&objects[1], "warning").iter().filter(|(c, _)| c == "table-not-found").count(), 3);
     let human = stdout(&run(&["check", TEMPLATE]));
@@ -244,44 +244,44 @@ fn a_directory_is_checked_as_a_batch_with_one_csv_line_per_report() {
     assert_eq!(lines.len(), 4, "a header and three reports (the picture is not one): {out}");
     assert!(lines[0].starts_with("file,agency,year,form,errors,warnings"));
     // Sorted by path: the subdirectory's page first.
-    assert!(
-        lines[1].contains("2023/b.html,平潭综合实验区,2023,2021,1,0,0,200,257,109,0,0,0,too-many-decimals,"),
-        "{}",
-        lines[1]
-    );
+    assert!(lines[1].contains("2023/b.html,平潭综合实验区,2023,2021,0,0,0,200,257,109,0,0,0,,"), "{}", lines[1]);
     assert!(lines[2].ends_with("a.txt,www. 57365.com,2016,2016,0,3,0,65,68,23,1,0,0,channel-exceeds-total narrative-mismatch suspicious-agency,"));
     assert!(lines[3].contains("c.docx,,,,,,,,,,,,,,") && lines[3].contains("Word"), "{}", lines[3]);
     assert_eq!(o.status.code(), Some(2), "an unreadable file");
     let human = stdout(&run(&["check", dir.to_str().unwrap()]));
-    assert!(human.ends_with("共 3 个文件：1 个有错误，1 个仅有警告，0 个未发现问题，1 个无法读取\n"), "{human}");
+    assert!(human.ends_with("共 3 个文件：0 个有错误，1 个仅有警告，1 个未发现问题，1 个无法读取\n"), "{human}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn accepted_findings_are_shown_as_such_and_do_not_fail_the_run() {
+    let broken = broken_2016();
     let accepts = temp_file(
         "accepts.json",
         r#"[
-            {"code": "too-many-decimals", "cell": "A:fees:amount", "file": "2023-pingtan-zongheshiyanqu.html", "comment": "万元到分，已核实"},
+            {"code": "sum-mismatch", "cell": "3.1", "file": "broken-2016.txt", "expected": 2, "actual": 1, "comment": "申请人撤回一件，已核实"},
             {"code": "sum-mismatch", "cell": "B:3.7:total", "comment": "已更正的旧发现"}
         ]"#
         .as_bytes(),
     );
-    let o = run(&["check", "--accept", accepts.to_str().unwrap(), PINGTAN_2023]);
+    let broken = broken.to_str().unwrap();
+    assert_eq!(run(&["check", broken]).status.code(), Some(1), "without the accept, the error fails the run");
+    let o = run(&["check", "--accept", accepts.to_str().unwrap(), broken]);
     assert_eq!(o.status.code(), Some(0), "the one error is accepted");
     let out = stdout(&o);
-    assert!(out.contains("已接受（1）") && out.contains("万元到分，已核实"), "{out}");
+    assert!(out.contains("已接受（1）") && out.contains("申请人撤回一件，已核实"), "{out}");
+    assert!(!out.contains("错误（"), "{out}");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("sum-mismatch B:3.7:total") && err.contains("没有匹配任何发现"),
         "a stale accept is reported: {err}"
     );
-    let json = json_objects(&run(&["check", "--format", "json", "--accept", accepts.to_str().unwrap(), PINGTAN_2023]));
-    assert_eq!(json[0]["accepted"][0]["diagnostic"]["code"], "too-many-decimals");
+    let json = json_objects(&run(&["check", "--format", "json", "--accept", accepts.to_str().unwrap(), broken]));
+    assert_eq!(json[0]["accepted"][0]["diagnostic"]["code"], "sum-mismatch");
     assert_eq!(codes(&json[0], "error"), vec![]);
     // A broken accept file is refused with where.
     let bad = temp_file("bad-accepts.json", br#"[{"code": "sum-mismatch", "cel": "x", "comment": ""}]"#);
-    let o = run(&["check", "--accept", bad.to_str().unwrap(), PINGTAN_2023]);
+    let o = run(&["check", "--accept", bad.to_str().unwrap(), broken]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("line 1"));
 }

@@ -31,20 +31,20 @@ fn cases() -> Vec<(Report, Vec<Diagnostic>, Mode)> {
     let mut out = vec![(r2016.clone(), d2016.clone(), Mode::Review)];
     let mut bad = r2016.clone();
     for (id, text) in [
-        ("3.1", "2"),       // sum-mismatch
-        ("3.1.1", "1O"),    // invalid-number
-        ("3.1.2", "-1"),    // negative
-        ("3.1.4", "0.5"),   // not-integer
-        ("8.4", "0.00001"), // too-many-decimals
-        ("3.2.2", ""),      // missing
-        ("1.1", "６４５"),  // normalized
-        ("1.1.a", "700"),   // subset-exceeds-parent
-        ("3.3.4", "1"),     // reasons-mismatch
-        ("1.2", "977"),     // heading-mismatch
-        ("1", "3"),         // heading-value
-        ("9.3", "0"),       // expected-nonzero
-        ("1.2.3", "700"),   // channel-exceeds-total
-        ("X.9", "1"),       // unplaced-row (a cell the form does not have)
+        ("3.1", "2"),         // sum-mismatch
+        ("3.1.1", "1O"),      // invalid-number
+        ("3.1.2", "-1"),      // negative
+        ("3.1.4", "0.5"),     // not-integer
+        ("8.4", "0.0000001"), // too-many-decimals
+        ("3.2.2", ""),        // missing
+        ("1.1", "６４５"),    // normalized
+        ("1.1.a", "700"),     // subset-exceeds-parent
+        ("3.3.4", "1"),       // reasons-mismatch
+        ("1.2", "977"),       // heading-mismatch
+        ("1", "3"),           // heading-value
+        ("9.3", "0"),         // expected-nonzero
+        ("1.2.3", "700"),     // channel-exceeds-total
+        ("X.9", "1"),         // unplaced-row (a cell the form does not have)
     ] {
         bad.cells.insert(id.into(), text.into());
     }

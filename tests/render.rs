@@ -348,8 +348,8 @@ fn the_findings_list_speaks_the_chosen_language_and_the_report_stays_chinese() {
     let findings = findings_2016(&report);
     let en = render::html(&report, &findings, &RenderOptions { lang: Lang::En, standalone: false });
     let zh = render::html(&report, &findings, &ZH);
-    assert!(en.contains("<section class=\"dr-findings\" aria-labelledby=\"dr-findings-title\" lang=\"en\">"));
-    assert!(zh.contains("<section class=\"dr-findings\" aria-labelledby=\"dr-findings-title\" lang=\"zh-CN\">"));
+    assert!(en.contains("<aside class=\"dr-findings\" aria-labelledby=\"dr-findings-title\" lang=\"en\">"));
+    assert!(zh.contains("<aside class=\"dr-findings\" aria-labelledby=\"dr-findings-title\" lang=\"zh-CN\">"));
     assert!(en.starts_with("<article class=\"dr-preview\" lang=\"zh-CN\">"));
     assert_ne!(en, zh);
 }

@@ -254,7 +254,7 @@ fn values_are_checked_for_their_kind() {
     assert_eq!(find(&all, Code::Negative, "3.1.1").severity, Severity::Error);
     let all = findings(&[("3.1.1", "1.5")], Mode::Filling);
     find(&all, Code::NotInteger, "3.1.1");
-    let all = findings(&[("8.4", "0.00001")], Mode::Filling);
+    let all = findings(&[("8.4", "0.0000001")], Mode::Filling);
     find(&all, Code::TooManyDecimals, "8.4");
     let all = findings(&[("3.1.1", "1O")], Mode::Filling);
     find(&all, Code::InvalidNumber, "3.1.1");

@@ -72,14 +72,16 @@ fn trailing_unit() {
     assert_eq!(norms(&p), vec![Normalization::Unit { unit: "条".into() }]);
     assert_eq!(amount_of(&count("6人次")), Amount::from_int(6));
     let money = parse("2.5万元", ValueKind::Money);
-    assert_eq!(amount_of(&money), Amount(25_000));
+    assert_eq!(amount_of(&money), Amount(2_500_000));
 }
 
 #[test]
 fn yuan_converted_to_wan_yuan() {
     let p = parse("251000元", ValueKind::Money);
-    assert_eq!(amount_of(&p), Amount::from_int(25) + Amount(1_000));
-    assert_eq!(amount_of(&parse("160.5964万元", ValueKind::Money)), Amount(1_605_964));
+    assert_eq!(amount_of(&p), Amount::from_int(25) + Amount(100_000));
+    // To the 分: 1.23元 is 0.000123 万元.
+    assert_eq!(amount_of(&parse("1.23元", ValueKind::Money)), Amount(123));
+    assert_eq!(amount_of(&parse("160.5964万元", ValueKind::Money)), Amount(160_596_400));
     assert_eq!(refusal(parse("12元", ValueKind::Count)), Refusal::UnknownUnit { unit: "元".into() });
 }
 
@@ -97,13 +99,16 @@ fn signs() {
 
 #[test]
 fn decimals() {
-    assert_eq!(amount_of(&parse("0.0001", ValueKind::Money)), Amount(1));
+    assert_eq!(amount_of(&parse("0.0001", ValueKind::Money)), Amount(100));
+    // 万元 to the 分, as published reports give fees (5949.088667 万元).
+    assert_eq!(amount_of(&parse("5949.088667", ValueKind::Money)), Amount(5_949_088_667));
+    assert_eq!(amount_of(&parse("0.000001", ValueKind::Money)), Amount(1));
     assert_eq!(amount_of(&parse("2", ValueKind::Money)), Amount::from_int(2));
     assert_eq!(amount_of(&count("3.0")), Amount::from_int(3), "a whole number written with .0 is whole");
     assert_eq!(refusal(count("2.5")), Refusal::NotInteger);
-    assert_eq!(refusal(parse("0.00001", ValueKind::Money)), Refusal::TooManyDecimals);
-    assert_eq!(refusal(parse("0.00001万元", ValueKind::Money)), Refusal::TooManyDecimals);
-    assert_eq!(refusal(parse("1.5元", ValueKind::Money)), Refusal::TooManyDecimals);
+    assert_eq!(refusal(parse("0.0000001", ValueKind::Money)), Refusal::TooManyDecimals);
+    assert_eq!(refusal(parse("0.0000001万元", ValueKind::Money)), Refusal::TooManyDecimals);
+    assert_eq!(refusal(parse("1.234元", ValueKind::Money)), Refusal::TooManyDecimals);
 }
 
 #[test]
@@ -153,9 +158,10 @@ fn not_applicable_and_annotations() {
 
 #[test]
 fn display_is_plain_decimal() {
-    assert_eq!(Amount(1_605_964).to_string(), "160.5964");
+    assert_eq!(Amount(160_596_400).to_string(), "160.5964");
+    assert_eq!(Amount(5_949_088_667).to_string(), "5949.088667");
     assert_eq!(Amount::from_int(645).to_string(), "645");
-    assert_eq!(Amount(-25_000).to_string(), "-2.5");
+    assert_eq!(Amount(-2_500_000).to_string(), "-2.5");
 }
 
 #[test]

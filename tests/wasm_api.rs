@@ -36,9 +36,12 @@ fn parse_value_refusal_carries_its_reason() {
 }
 
 #[wasm_bindgen_test]
-fn money_keeps_four_decimals_exactly() {
+fn money_keeps_six_decimals_exactly() {
     let v = parse_value("160.5964万元", JsValue::from_str("money")).unwrap();
-    assert_eq!(read(v).amount(), Some(Amount(1_605_964)));
+    assert_eq!(read(v).amount(), Some(Amount(160_596_400)));
+    let v = parse_value("5949.088667", JsValue::from_str("money")).unwrap();
+    let amount = js_sys::Reflect::get(&v, &"amount".into()).unwrap();
+    assert_eq!(amount.as_f64(), Some(5949.088667));
 }
 
 #[wasm_bindgen_test]
@@ -130,6 +133,11 @@ fn check_report_says_what_it_could_not_check() {
     let b = &result["coverage"]["tables"][1];
     assert_eq!((b["table"].as_str(), b["unread"].as_u64()), (Some("B"), Some(8)));
     assert!(b["rulesNotChecked"].as_u64().unwrap() > 0);
+    // The same from a file's bytes; a PDF is refused by name.
+    let v = disclosure_report::wasm::check_file(sample.as_bytes(), JsValue::UNDEFINED).unwrap();
+    assert!(js_sys::Reflect::get(&v, &"coverage".into()).unwrap().is_object());
+    let v = disclosure_report::wasm::check_file(b"%PDF-1.7", JsValue::UNDEFINED).unwrap();
+    assert!(js_sys::Reflect::get(&v, &"error".into()).unwrap().as_string().unwrap().contains("PDF"));
     // A report that is not there is an answer, not a throw.
     let v = disclosure_report::wasm::check_report("没有表格的一段话", JsValue::UNDEFINED).unwrap();
     assert!(js_sys::Reflect::get(&v, &"error".into()).unwrap().as_string().unwrap().contains("统计表"));

@@ -144,6 +144,14 @@ pub(crate) enum FlatRow {
     Cells { origin: Origin, text: String, cells: Vec<String>, damage: Vec<Damage> },
 }
 
+/// Units a table prints in a column of its own (条, 件, 万元…): never part of a row's label.
+const UNITS: &[&str] =
+    &["条", "件", "个", "次", "人", "人次", "名", "万元", "元", "项", "期", "场", "篇", "份", "家", "单位"];
+
+fn is_unit(text: &str) -> bool {
+    UNITS.contains(&text)
+}
+
 fn figure(text: &str) -> bool {
     has_digit(text) && is_value(text)
 }
@@ -200,6 +208,9 @@ pub(crate) fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
         }
         let mut cells = Vec::new();
         let mut previous: Option<(usize, usize)> = None;
+        // The label: the label columns' texts, up to the first that is no label (a figure, a unit,
+        // a blank of this row's own): from there on the row's cells are its values, as written.
+        let mut values_from = label_width.min(grid.width);
         if label_width > 0 {
             let mut parts: Vec<&str> = Vec::new();
             for x in 0..label_width.min(grid.width) {
@@ -207,15 +218,20 @@ pub(crate) fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
                 if anchor.is_none() || anchor == previous {
                     continue;
                 }
-                previous = anchor;
                 let text = text_of(anchor.unwrap_or_default()).trim();
+                let own = anchor.is_some_and(|(ay, _)| ay == y);
+                if x > 0 && own && (figure(text) || is_unit(text) || text.is_empty()) {
+                    values_from = x;
+                    break;
+                }
+                previous = anchor;
                 if !text.is_empty() && parts.last() != Some(&text) {
                     parts.push(text);
                 }
             }
             cells.push(parts.join(" / "));
         }
-        for x in label_width.min(grid.width)..grid.width {
+        for x in values_from..grid.width {
             let anchor = grid.anchor_of(y, x);
             let Some((ay, ac)) = anchor else {
                 previous = None;
@@ -350,6 +366,28 @@ mod tests {
         assert_eq!(cells(&flat[1]), ["说明", "自然人", "商业企业", "其他"]);
         assert_eq!(cells(&flat[2]), ["三、本年度办理结果 / （一）予以公开", "1", "2", "3"]);
         assert_eq!(cells(&flat[3]), ["三、本年度办理结果 / （二）部分公开", "4", "5", "6"]);
+    }
+
+    #[test]
+    fn a_unit_column_and_a_figure_spanning_columns_are_never_part_of_a_label() {
+        let rows = vec![
+            row(1, vec![RawCell::spanning("第二十条第（一）项", 1, 4)]),
+            row(2, vec![c("信息内容"), RawCell::spanning("本年制发件数", 1, 2), c("现行有效件数")]),
+            row(3, vec![c("规章"), RawCell::spanning("0", 1, 2), c("0")]),
+            row(4, vec![RawCell::spanning("行政许可", 1, 2), RawCell::spanning("5", 1, 2)]),
+            row(5, vec![RawCell::spanning("行政处罚", 1, 2), RawCell::spanning("6", 1, 2)]),
+        ];
+        let flat = flatten(&rows);
+        assert_eq!(cells(&flat[2]), ["规章", "0", "0"]);
+        assert_eq!(cells(&flat[3]), ["行政许可", "5"]);
+        let rows = vec![
+            row(1, vec![RawCell::spanning("一、主动公开", 1, 3)]),
+            row(2, vec![c("（一）主动公开政府信息数"), c("条"), c("645")]),
+            row(3, vec![c("（二）通过不同渠道"), c(""), c("976")]),
+        ];
+        let flat = flatten(&rows);
+        assert_eq!(cells(&flat[1]), ["（一）主动公开政府信息数", "条", "645"]);
+        assert_eq!(cells(&flat[2]), ["（二）通过不同渠道", "", "976"]);
     }
 
     #[test]

@@ -310,7 +310,7 @@ pub(crate) mod zh_impl {
             Refusal::TooLarge => "数值过大（超过一万亿），不像真实的统计数".into(),
             Refusal::Negative => "不能为负数".into(),
             Refusal::NotInteger => "应为整数".into(),
-            Refusal::TooManyDecimals => "小数位超过 4 位（0.0001 万元即 1 元）".into(),
+            Refusal::TooManyDecimals => "小数位超过 6 位（0.000001 万元即 1 分）".into(),
             Refusal::UnknownUnit { unit } => format!("单位「{unit}」不适用于此栏"),
         }
     }
@@ -346,7 +346,7 @@ pub(crate) mod en_impl {
             Refusal::Negative => "it cannot be negative".into(),
             Refusal::NotInteger => "it must be a whole number".into(),
             Refusal::TooManyDecimals => {
-                "it has more than 4 decimal places (amounts are in 10,000 yuan: 0.0001 is 1 yuan)".into()
+                "it has more than 6 decimal places (amounts are in 10,000 yuan: 0.000001 is 1 fen)".into()
             }
             Refusal::UnknownUnit { unit } => format!("the unit \"{unit}\" does not belong in this cell"),
         }
@@ -376,7 +376,7 @@ impl TableCatalogue for super::zh::Zh {
         format!("「{label}」填写的「{text}」不是整数，此栏只能填整数。")
     }
     fn too_many_decimals(&self, label: &str, text: &str) -> String {
-        format!("「{label}」填写的「{text}」小数位超过 4 位（以万元计，0.0001 万元即 1 元）。")
+        format!("「{label}」填写的「{text}」小数位超过 6 位（以万元计，0.000001 万元即 1 分）。")
     }
     fn missing(&self, label: &str) -> String {
         format!("「{label}」尚未填写；没有发生请填 0。")
@@ -500,7 +500,7 @@ impl TableCatalogue for super::en::En {
     }
     fn too_many_decimals(&self, label: &str, text: &str) -> String {
         format!(
-            "\"{label}\": \"{text}\" has more than 4 decimal places (amounts are in 10,000 yuan: 0.0001 is 1 yuan)."
+            "\"{label}\": \"{text}\" has more than 6 decimal places (amounts are in 10,000 yuan: 0.000001 is 1 fen)."
         )
     }
     fn missing(&self, label: &str) -> String {

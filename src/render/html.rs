@@ -274,11 +274,10 @@ fn refs(h: &mut Html, findings: &[usize], chrome: &Chrome) {
 }
 
 fn findings(h: &mut Html, p: &Preview<'_>, chrome: &Chrome, lang: &str) {
-    h.elem("section")
-        .attr("class", "dr-findings")
-        .attr("aria-labelledby", "dr-findings-title")
-        .attr("lang", lang)
-        .body(|h| {
+    // An aside: the findings are about the report, not part of it (a reader of the page, the
+    // project's own HTML reader too, leaves them out of the report's text).
+    h.elem("aside").attr("class", "dr-findings").attr("aria-labelledby", "dr-findings-title").attr("lang", lang).body(
+        |h| {
             h.newline();
             h.elem("h2").attr("id", "dr-findings-title").body(|h| {
                 h.text(chrome.findings);
@@ -320,7 +319,8 @@ fn findings(h: &mut Html, p: &Preview<'_>, chrome: &Chrome, lang: &str) {
                 }
             });
             h.newline();
-        });
+        },
+    );
 }
 
 fn finding_id(n: usize) -> String {

@@ -89,9 +89,15 @@ fn hidden(node: &NodeRef<'_, Node>) -> bool {
     })
 }
 
+/// A footnote marker: a superscript whose content is a link within the page (`<sup><a href="#n1">1</a></sup>`).
+fn footnote_marker(node: &NodeRef<'_, Node>) -> bool {
+    name(node) == Some("sup")
+        && node.descendants().any(|d| name(&d) == Some("a") && attr(&d, "href").is_some_and(|h| h.starts_with('#')))
+}
+
 fn skipped(node: &NodeRef<'_, Node>) -> bool {
     match node.value() {
-        Node::Element(e) => SKIPPED.contains(&e.name()) || hidden(node),
+        Node::Element(e) => SKIPPED.contains(&e.name()) || hidden(node) || footnote_marker(node),
         Node::Comment(_) | Node::ProcessingInstruction(_) | Node::Doctype(_) => true,
         _ => false,
     }
