@@ -137,7 +137,7 @@ pub enum Damage {
 
 /// One row as placement reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum FlatRow {
+pub enum FlatRow {
     /// A single cell spanning the table's width: a caption above a sub-table (第二十条第（一）项).
     Caption { origin: Origin, text: String },
     /// A row's label (the path of its label columns) and value cells, in order.
@@ -157,7 +157,7 @@ fn figure(text: &str) -> bool {
 }
 
 /// The rows of a table as placement reads them.
-pub(crate) fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
+pub fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
     let spans = rows.iter().flat_map(|r| &r.cells).any(|c| c.rowspan > 1 || c.colspan > 1 || c.grid_column.is_some());
     if !spans {
         // Cells side by side as written: a ragged row stays as ragged as its text.
@@ -231,17 +231,18 @@ pub(crate) fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
             }
             cells.push(parts.join(" / "));
         }
+        // Each cell once, however its slots interleave with others' (an overlap).
+        let mut emitted: Vec<(usize, usize)> = previous.into_iter().collect();
         for x in values_from..grid.width {
             let anchor = grid.anchor_of(y, x);
             let Some((ay, ac)) = anchor else {
-                previous = None;
                 cells.push(String::new());
                 continue;
             };
-            if anchor == previous {
+            if emitted.contains(&(ay, ac)) {
                 continue;
             }
-            previous = anchor;
+            emitted.push((ay, ac));
             let text = text_of((ay, ac));
             if ay == y {
                 cells.push(text.to_string());
@@ -256,6 +257,32 @@ pub(crate) fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
         let mut d = std::mem::take(&mut damage[y]);
         d.dedup();
         out.push(FlatRow::Cells { origin: row.origin, text: row.text.clone(), cells, damage: d });
+    }
+    out
+}
+
+/// A table as the normaliser and placement see it, for golden tests and for looking: each repair
+/// with its slot, then each row as placement reads it (`caption:` or its cells, and any damage).
+pub fn dump(rows: &[RawRow]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let grid = normalise(rows);
+    for issue in &grid.issues {
+        let _ = writeln!(out, "repair: {:?} at row {}, column {}", issue.repair, issue.row + 1, issue.column + 1);
+    }
+    for row in flatten(rows) {
+        match row {
+            FlatRow::Caption { text, .. } => {
+                let _ = writeln!(out, "caption: {text}");
+            }
+            FlatRow::Cells { cells, damage, .. } => {
+                let _ = write!(out, "row: {}", cells.join(" | "));
+                if !damage.is_empty() {
+                    let _ = write!(out, "  (damage: {damage:?})");
+                }
+                out.push('\n');
+            }
+        }
     }
     out
 }

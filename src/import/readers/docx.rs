@@ -116,7 +116,7 @@ fn raw_rows(table: Table, number: usize) -> Vec<RawRow> {
 }
 
 /// Read the body of a Word document.
-pub(crate) fn read_document_xml(xml: &str) -> Result<Source, ImportError> {
+pub fn read_document_xml(xml: &str) -> Result<Source, ImportError> {
     let mut reader = Reader::from_str(xml);
     let mut blocks: Vec<Block> = Vec::new();
     // Nested tables (a table in a cell) are read as their cell's text.

@@ -24,7 +24,7 @@ fn is_preamble_note(line: &str) -> bool {
 
 /// A text report, line by line: consecutive table rows make one table (a Markdown delimiter row
 /// is part of its table and holds no cells).
-pub(crate) fn lines(input: &str, syntax: Syntax) -> Source {
+pub fn lines(input: &str, syntax: Syntax) -> Source {
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let mut blocks = Vec::new();
     let mut table: Vec<RawRow> = Vec::new();
