@@ -55,6 +55,14 @@ pub enum Code {
     /// Added: a table of the form not found in an imported report, or set aside as unreadable:
     /// none of its checks was made (warning).
     TableNotFound,
+    /// Added: a sentence reporting this year's work dated in another year, or a statistics period
+    /// that is not the report year (warning, quoting the sentence).
+    WrongYear,
+    /// Added: a required part present but saying nothing ("无", "暂无", a heading with no text) (warning).
+    EmptySection,
+    /// Added: Table A's in-force count against last year's report: this year's ≠ last year's +
+    /// issued − repealed (warning, quoting both years' figures).
+    InForceMismatch,
 }
 
 impl Code {
@@ -88,6 +96,9 @@ impl Code {
         Code::CarryOverMismatch,
         Code::NotChecked,
         Code::TableNotFound,
+        Code::WrongYear,
+        Code::EmptySection,
+        Code::InForceMismatch,
     ];
 
     /// The kebab-case code as it appears in JSON.
@@ -122,6 +133,9 @@ impl Code {
             Code::CarryOverMismatch => "carry-over-mismatch",
             Code::NotChecked => "not-checked",
             Code::TableNotFound => "table-not-found",
+            Code::WrongYear => "wrong-year",
+            Code::EmptySection => "empty-section",
+            Code::InForceMismatch => "in-force-mismatch",
         }
     }
 }
