@@ -43,7 +43,10 @@ export type Code =
   | 'fees-not-reported'
   | 'carry-over-mismatch'
   | 'not-checked'
-  | 'table-not-found';
+  | 'table-not-found'
+  | 'wrong-year'
+  | 'empty-section'
+  | 'in-force-mismatch';
 
 /** What a cell holds: whole numbers, money in 万元 (6 decimals: to the 分), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';
@@ -265,8 +268,15 @@ export function formDefinition(form: FormId): FormDefinition;
 /** The row of a table a printed label names (tolerant, as the text importer reads labels), or undefined. */
 export function matchLabel(form: FormId, tableId: string, label: string): string | undefined;
 
-/** Every finding of a report: its tables and the text around them. */
-export function validate(report: Report, options?: CheckOptions): { form: FormId; diagnostics: Diagnostic[] };
+/**
+ * Every finding of a report: its tables and the text around them. With `previous` (last year's report
+ * of the same agency) the year-against-year checks too: carried over against carried forward, and
+ * Table A's documents in force against last year's plus issued minus repealed.
+ */
+export function validate(
+  report: Report,
+  options?: CheckOptions & { previous?: Report },
+): { form: FormId; diagnostics: Diagnostic[] };
 
 /** The finished report as one HTML element (escaped by construction), its findings marked. */
 export function renderPreview(report: Report, options?: CheckOptions): string;

@@ -28,6 +28,17 @@ pub fn validate(report: &Report, options: &Options) -> Vec<Diagnostic> {
     all
 }
 
+/// `validate`, and with last year's report the year-against-year checks too (carried over against
+/// carried forward; Table A's documents in force).
+pub fn validate_against(report: &Report, previous: Option<&Report>, options: &Options) -> Vec<Diagnostic> {
+    let mut all = collect(report, options);
+    if let Some(previous) = previous {
+        all.extend(checks::compare_years(report, previous));
+    }
+    finish(&mut all, report, options.lang);
+    all
+}
+
 /// Every finding of a report, unsorted and without messages, for a caller that adds its own
 /// (an importer's) before `finish`.
 pub fn collect(report: &Report, options: &Options) -> Vec<Diagnostic> {

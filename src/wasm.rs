@@ -79,12 +79,23 @@ struct Validated<'a> {
     diagnostics: Vec<crate::diagnostic::Diagnostic>,
 }
 
-/// `validate(report, { mode, lang, agencyKind })`: every finding of a report, tables and text.
+/// `validate(report, { mode, lang, agencyKind, previous })`: every finding of a report, tables and
+/// text; with `previous` (last year's report, in the project's JSON format) the year-against-year
+/// checks too.
 #[wasm_bindgen]
 pub fn validate(report: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Deserialize, Default)]
+    #[serde(rename_all = "camelCase", default)]
+    struct ValidateOptions {
+        mode: Mode,
+        lang: Lang,
+        agency_kind: Option<crate::checks::AgencyKind>,
+        previous: Option<Report>,
+    }
     let report = report_from_js(report)?;
-    let options: Options = from_js(options, "options")?;
-    let diagnostics = validate::validate(&report, &options);
+    let options: ValidateOptions = from_js(options, "options")?;
+    let check = Options { mode: options.mode, lang: options.lang, agency_kind: options.agency_kind };
+    let diagnostics = validate::validate_against(&report, options.previous.as_ref(), &check);
     to_js(&Validated { form: report.form.as_str(), diagnostics })
 }
 

@@ -92,6 +92,25 @@ fn all_findings(lang: Lang) -> BTreeMap<Code, Vec<Diagnostic>> {
     for d in compared {
         by_code.entry(d.code).or_default().push(d);
     }
+    // in-force-mismatch: Table A against a year before with fewer documents in force.
+    let mut last = Report::new(r2023.form);
+    last.cells.insert("A:normative:in_force".into(), "12".into());
+    let mut compared = disclosure_report::checks::compare_years(&r2023, &last);
+    validate::finish(&mut compared, &r2023, lang);
+    for d in compared {
+        by_code.entry(d.code).or_default().push(d);
+    }
+    // wrong-year and empty-section: last year's sentence, and a token part 五.
+    let copied = SAMPLE_2023
+        .replace("2023年度我局共收到依申请信息公开26件", "2022年度我局共收到依申请信息公开26件")
+        .replace("统计时限为2023年1月1日至2023年12月31日", "统计时限为2022年1月1日至2022年12月31日")
+        .replace("2023年度，县发展和改革局政府信息公开未发生收费情况。", "无。");
+    let (copied, _) = imported(&copied);
+    let mut all = validate::validate(&copied, &Options { mode: Mode::Review, lang, agency_kind: None });
+    validate::finish(&mut all, &copied, lang);
+    for d in all {
+        by_code.entry(d.code).or_default().push(d);
+    }
     // not-checked and table-not-found: a row with a stray cell, and Table C's figures left out.
     let damaged = SAMPLE_2023
         .replace("（一）予以公开 | 26 |  |  |  |  |  | 26", "（一）予以公开 | 26 |  |  |  |  |  | 26 | 26")

@@ -459,7 +459,8 @@ fn the_form_must_fit_the_report_year() {
 
 const SIX_PARTS: &str =
     "一、总体情况\n本年度工作平稳。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
-四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及整改措施\n六、其他需要报告的事项\n无。";
+四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及整改措施\n公开意识有待加强。\n\
+六、其他需要报告的事项\n本年度未收取信息处理费。";
 
 fn parts_report(narrative: &str) -> Report {
     let mut report = dated(FormId::F2021, 2023, "2024-01-15", "某县发展和改革局");
@@ -571,4 +572,75 @@ fn carried_over_applications_match_last_years_carried_forward() {
     assert!(disclosure_report::checks::compare_years(&report, &last).is_empty());
     assert!(disclosure_report::checks::compare_years(&report, &Report::new(FormId::F2021)).is_empty());
     assert!(disclosure_report::checks::compare_years(&sample_2016(), &last).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reviewers' checks beyond the table: wrong year, empty parts, Table A year against year.
+
+#[test]
+fn last_years_text_in_this_years_report_is_a_wrong_year() {
+    let sample = sample_2023();
+    assert!(of(&check(&sample), Code::WrongYear).is_empty(), "the sample speaks of its own year");
+    let mut copied = sample.clone();
+    copied.narrative =
+        copied.narrative.replace("2023年度我局共收到依申请信息公开26件", "2022年度我局共收到依申请信息公开26件");
+    assert_ne!(copied.narrative, sample.narrative);
+    let found = check(&copied);
+    let wrong = of(&found, Code::WrongYear);
+    assert_eq!(wrong.len(), 1, "{found:#?}");
+    assert_eq!(get(wrong[0], fact::OTHER_YEAR), Some("2022"));
+    assert!(utf16_slice(&copied.narrative, quote(wrong[0])).starts_with("2022年度我局共收到依申请信息公开26件"));
+    // The statistics period of another year.
+    let mut period = sample.clone();
+    period.narrative =
+        period.narrative.replace("统计时限为2023年1月1日至2023年12月31日", "统计时限为2022年1月1日至2022年12月31日");
+    let wrong = of(&check(&period), Code::WrongYear).into_iter().cloned().collect::<Vec<_>>();
+    assert_eq!(wrong.len(), 1);
+    assert_eq!(get(&wrong[0], fact::READING), Some("period"));
+}
+
+#[test]
+fn a_part_that_says_nothing_is_an_empty_section() {
+    let sample = sample_2023();
+    assert!(of(&check(&sample), Code::EmptySection).is_empty());
+    // 五 answered with a token.
+    let start = sample.narrative.find("五、存在的主要问题及整改措施").unwrap();
+    let end = sample.narrative.find("六、其他需要报告的事项").unwrap();
+    let mut token = sample.clone();
+    token.narrative.replace_range(start..end, "五、存在的主要问题及整改措施\n\n无。\n\n");
+    let found = of(&check(&token), Code::EmptySection).into_iter().cloned().collect::<Vec<_>>();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((get(&found[0], fact::EMPTY), get(&found[0], fact::STATEMENT)), (Some("token"), Some("无")));
+    // 五 with nothing under its heading.
+    let mut bare = sample.clone();
+    bare.narrative.replace_range(start..end, "五、存在的主要问题及整改措施\n\n");
+    let found = of(&check(&bare), Code::EmptySection).into_iter().cloned().collect::<Vec<_>>();
+    assert_eq!(get(&found[0], fact::EMPTY), Some("empty"));
+    // 2021's 六 must report the fees, even when none.
+    let mut no_fees = sample.clone();
+    no_fees.narrative = no_fees.narrative.replace("2023年度，县发展和改革局政府信息公开未发生收费情况。", "无。");
+    let found = of(&check(&no_fees), Code::EmptySection).into_iter().cloned().collect::<Vec<_>>();
+    assert_eq!(found.len(), 1);
+    assert_eq!(get(&found[0], fact::EMPTY), Some("fees"));
+    // The 2019 trial format's 六 may have nothing else to report.
+    assert!(of(&check(&sample_2019()), Code::EmptySection).is_empty());
+}
+
+#[test]
+fn table_a_in_force_against_last_years_report() {
+    let sample = sample_2023();
+    // The sample: 行政规范性文件 8 issued, 0 repealed, 18 in force.
+    let mut last = Report::new(FormId::F2021);
+    last.year = Some(2022);
+    last.cells.insert("A:normative:in_force".into(), "10".into());
+    last.cells.insert("A:regulations:in_force".into(), "0".into());
+    let found = disclosure_report::checks::compare_years(&sample, &last);
+    assert!(of(&found, Code::InForceMismatch).is_empty(), "10 + 8 − 0 = 18: {found:#?}");
+    last.cells.insert("A:normative:in_force".into(), "12".into());
+    let found = disclosure_report::checks::compare_years(&sample, &last);
+    let drift = of(&found, Code::InForceMismatch);
+    assert_eq!(drift.len(), 1);
+    assert_eq!(drift[0].cells[0], "A:normative:in_force");
+    assert_eq!((drift[0].expected, drift[0].actual), (int(20), int(18)));
+    assert_eq!(drift[0].severity, Severity::Warning);
 }

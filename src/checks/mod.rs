@@ -12,6 +12,7 @@ mod deadline;
 mod fees;
 mod format;
 mod narrative;
+mod period;
 mod sections;
 mod text;
 mod years;
@@ -88,6 +89,14 @@ pub mod fact {
     pub const YEAR: &str = "year";
     pub const FORM: &str = "form";
     pub const FITTING_FORM: &str = "fittingForm";
+    /// Another year than the report's: the one a sentence speaks of.
+    pub const OTHER_YEAR: &str = "otherYear";
+    /// Why a part says nothing: `empty`, `token` (无, 暂无), `fees` (2021's part 六 without the fees).
+    pub const EMPTY: &str = "empty";
+    /// Table A against last year: last year's in-force count, this year's issued and repealed.
+    pub const BEFORE: &str = "before";
+    pub const ISSUED: &str = "issued";
+    pub const REPEALED: &str = "repealed";
 }
 
 /// Every report-level finding of `report`: the narrative against its tables, the publication date,
@@ -103,6 +112,7 @@ pub fn check_report(report: &Report, options: &ReportOptions) -> Vec<Diagnostic>
     found.extend(deadline::check(report, kind));
     found.extend(sections::check(report, &text, kind));
     found.extend(narrative::check(report, &text, &cells));
+    found.extend(period::check(report, &text));
     found.extend(fees::check(report, &text, &cells));
     found
 }

@@ -89,11 +89,67 @@ pub(crate) fn check(report: &Report, text: &Narrative, kind: Option<(AgencyKind,
             found.push(missing(part, i + 1));
         }
     }
+    if outline.level.is_some() {
+        found.extend(empty_parts(report, text, outline));
+    }
     let government = matches!(kind, Some((AgencyKind::Government, _)));
     if government && report.form != FormId::F2016 && !GOVERNMENT_EXTRA.words.iter().any(|w| text.text.contains(w)) {
         found.push(missing(&GOVERNMENT_EXTRA, 0));
     }
     found.extend(numbering(text));
+    found
+}
+
+/// The parts of today's outline that are text (一、五、六): 二、三、四 are their tables.
+const TEXT_PARTS: &[usize] = &[0, 4, 5];
+
+/// Answers that say nothing: reviewers do not count them.
+const TOKENS: &[&str] = &["无", "暂无", "没有", "不涉及", "无此项", "无此情况", "略"];
+
+/// Words that report the information processing fees (2021's part 六 must, even when none).
+const FEE_WORDS: &[&str] = &["收费", "费用", "信息处理费", "收取"];
+
+/// empty-section: a text part present but saying nothing (a heading and nothing under it, or a
+/// token answer), and 2021's part 六 without the fees.
+fn empty_parts(report: &Report, text: &Narrative, outline: &Outline) -> Vec<Diagnostic> {
+    let parts: Vec<&super::text::Heading> = text.parts().collect();
+    let mut found = Vec::new();
+    for &i in TEXT_PARTS {
+        let part = &outline.parts[i];
+        let Some(at) = parts.iter().position(|h| part.words.iter().any(|w| text.heading_text(h).contains(w))) else {
+            continue;
+        };
+        let h = parts[at];
+        // The body: after the heading's line, up to the next part (or, for the last, the
+        // signature and date, which are not the part's content but say nothing of it either).
+        let line_end = text.text[h.end..].find('\n').map_or(text.text.len(), |n| h.end + n);
+        let body_end = parts.get(at + 1).map_or(text.text.len(), |next| next.start);
+        let body = &text.text[line_end.min(body_end)..body_end];
+        // Text run on after the heading on its own line counts ("六、其他需要报告的事项。本年度无。").
+        let inline = &text.text[h.end..line_end.min(body_end)];
+        let said: String = format!("{inline}{body}").chars().filter(|c| c.is_alphanumeric()).collect();
+        let heading = text.heading_text(h).to_string();
+        let quote = Some(text.quote(h.start, h.end));
+        let facts = |kind: &str, token: Option<String>| {
+            let mut facts = vec![(fact::PART, heading.clone()), (fact::EMPTY, kind.to_string())];
+            if let Some(token) = token {
+                facts.push((fact::STATEMENT, token));
+            }
+            facts
+        };
+        // Part 六 may truly have nothing else to report ("无"), except in 2021's format, where it
+        // must at least say what fees were charged.
+        let other_matters = i == 5;
+        if said.is_empty() {
+            found.push(finding(Code::EmptySection, Vec::new(), quote, facts("empty", None)));
+        } else if other_matters {
+            if report.form == FormId::F2021 && !FEE_WORDS.iter().any(|w| said.contains(w)) {
+                found.push(finding(Code::EmptySection, Vec::new(), quote, facts("fees", None)));
+            }
+        } else if TOKENS.contains(&said.as_str()) {
+            found.push(finding(Code::EmptySection, Vec::new(), quote, facts("token", Some(said))));
+        }
+    }
     found
 }
 

@@ -47,6 +47,24 @@ pub(crate) trait ReportCatalogue {
     fn fees_not_reported(&self, dropped: Amount, heading: &str) -> String;
     /// This year's carried-over applications against last year's carried forward, in one column.
     fn carry_over(&self, column: &str, year: &str, now: Amount, before: Amount) -> String;
+    /// The statistics period names another year than the report's.
+    fn wrong_period(&self, statement: &str, year: &str, other: &str) -> String;
+    /// A sentence of the year's work dated in an earlier year.
+    fn wrong_year(&self, statement: &str, year: &str, other: &str) -> String;
+    /// A part present but saying nothing, or a token answer (无, 暂无).
+    fn empty_part(&self, part: &str, token: Option<&str>) -> String;
+    /// 2021's part 六 without the information processing fees charged (even when none).
+    fn part_without_fees(&self, part: &str) -> String;
+    /// Table A's in-force count against last year's plus issued minus repealed.
+    fn in_force(
+        &self,
+        label: &str,
+        year: &str,
+        before: Amount,
+        issued: Amount,
+        repealed: Amount,
+        now: Amount,
+    ) -> String;
 }
 
 fn form_name_zh(form: FormId) -> &'static str {
@@ -66,6 +84,43 @@ fn form_name_en(form: FormId) -> &'static str {
 }
 
 impl ReportCatalogue for Zh {
+    fn wrong_period(&self, statement: &str, year: &str, other: &str) -> String {
+        format!("报告年度为 {year} 年，但统计期限写的是 {other} 年：“{statement}”。")
+    }
+
+    fn wrong_year(&self, statement: &str, year: &str, other: &str) -> String {
+        format!(
+            "报告年度为 {year} 年，这句报告本年度工作的话却写作 {other} 年（是否沿用了往年报告？）：“{statement}”。"
+        )
+    }
+
+    fn empty_part(&self, part: &str, token: Option<&str>) -> String {
+        match token {
+            Some(token) => format!("“{part}”部分只写了“{token}”，没有实际内容；评议时这不算作答。"),
+            None => format!("“{part}”部分只有标题，没有内容。"),
+        }
+    }
+
+    fn part_without_fees(&self, part: &str) -> String {
+        format!("“{part}”部分应报告依《政府信息公开信息处理费管理办法》收取信息处理费的情况，未收取也应写明。")
+    }
+
+    fn in_force(
+        &self,
+        label: &str,
+        year: &str,
+        before: Amount,
+        issued: Amount,
+        repealed: Amount,
+        now: Amount,
+    ) -> String {
+        let last = if year.is_empty() { "上一年度".to_string() } else { format!("{year}年度") };
+        format!(
+            "「{label}」现行有效件数为 {now}，按{last}报告的 {before} 件加本年制发 {issued} 件、减本年废止 {repealed} 件应为 {}；修订、到期失效的统计口径不同可能造成差异，请核实。",
+            before + issued - repealed
+        )
+    }
+
     fn carry_over(&self, column: &str, year: &str, now: Amount, before: Amount) -> String {
         let last = if year.is_empty() { "上一年度".to_string() } else { format!("{year}年度") };
         format!("「上年结转政府信息公开申请数量」（{column}）为 {now}，但{last}报告「结转下年度继续办理」（{column}）为 {before}，两者应相等。")
@@ -132,6 +187,41 @@ impl ReportCatalogue for Zh {
 }
 
 impl ReportCatalogue for En {
+    fn wrong_period(&self, statement: &str, year: &str, other: &str) -> String {
+        format!("The report is for {year}, but the statistics period says {other}: “{statement}”.")
+    }
+
+    fn wrong_year(&self, statement: &str, year: &str, other: &str) -> String {
+        format!("The report is for {year}, but this sentence on the year's work is dated {other} (carried over from an earlier report?): “{statement}”.")
+    }
+
+    fn empty_part(&self, part: &str, token: Option<&str>) -> String {
+        match token {
+            Some(token) => format!("The part “{part}” only says “{token}”: reviewers do not count that as an answer."),
+            None => format!("The part “{part}” has a heading and nothing under it."),
+        }
+    }
+
+    fn part_without_fees(&self, part: &str) -> String {
+        format!("The part “{part}” must report the information processing fees charged under the fee rules, even when none were.")
+    }
+
+    fn in_force(
+        &self,
+        label: &str,
+        year: &str,
+        before: Amount,
+        issued: Amount,
+        repealed: Amount,
+        now: Amount,
+    ) -> String {
+        let last = if year.is_empty() { "last year's report".to_string() } else { format!("the {year} report") };
+        format!(
+            "「{label}」: {now} in force, but {last}'s {before} plus {issued} issued minus {repealed} repealed makes {}; revisions and expiries counted differently can explain a difference: please check.",
+            before + issued - repealed
+        )
+    }
+
     fn carry_over(&self, column: &str, year: &str, now: Amount, before: Amount) -> String {
         let last = if year.is_empty() { "last year's report".to_string() } else { format!("the {year} report") };
         format!("Applications carried over from last year, column “{column}”: {now}, but {last} carried {before} forward; the two should be equal.")
@@ -243,6 +333,30 @@ pub(crate) fn message(d: &Diagnostic, lang: Lang) -> Option<String> {
         }
         Code::FeesNotReported => catalogue.fees_not_reported(d.actual?, text(fact::HEADING)),
         Code::CarryOverMismatch => catalogue.carry_over(text(fact::LABEL), text(fact::YEAR), d.actual?, d.expected?),
+        Code::WrongYear => {
+            let (statement, year, other) = (text(fact::STATEMENT), text(fact::YEAR), text(fact::OTHER_YEAR));
+            match get(fact::READING)? {
+                "period" => catalogue.wrong_period(statement, year, other),
+                _ => catalogue.wrong_year(statement, year, other),
+            }
+        }
+        Code::EmptySection => match get(fact::EMPTY)? {
+            "fees" => catalogue.part_without_fees(text(fact::PART)),
+            "token" => catalogue.empty_part(text(fact::PART), get(fact::STATEMENT)),
+            _ => catalogue.empty_part(text(fact::PART), None),
+        },
+        Code::InForceMismatch => {
+            let amount =
+                |key: &str| get(key).and_then(|v| crate::value::parse(v, crate::value::ValueKind::Count).amount());
+            catalogue.in_force(
+                text(fact::LABEL),
+                text(fact::YEAR),
+                amount(fact::BEFORE)?,
+                amount(fact::ISSUED)?,
+                amount(fact::REPEALED)?,
+                d.actual?,
+            )
+        }
         Code::WrongFormat => {
             let form = FormId::parse(get(fact::FORM)?)?;
             let fitting = get(fact::FITTING_FORM).and_then(FormId::parse);
