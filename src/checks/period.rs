@@ -123,7 +123,7 @@ fn wrong(text: &Narrative, start: usize, end: usize, kind: &str, other: u16, yea
         Some(text.quote(start, end)),
         vec![
             (fact::READING, kind.to_string()),
-            (fact::STATEMENT, text.text[start..end].to_string()),
+            (fact::STATEMENT, text.text[start..end].trim_end_matches(['。', '！', '？', '；']).to_string()),
             (fact::YEAR, year.to_string()),
             (fact::OTHER_YEAR, other.to_string()),
         ],
