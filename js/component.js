@@ -21,9 +21,11 @@ import { parseGrid, isBlock, spread } from './paste.js';
 import { draftKey, loadDraft, saveDraft, clearDraft } from './draft.js';
 import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNotice, createPreview, slug } from './display.js';
 import { Findings, keyOf } from './findings.js';
+import { findUploads, Upload } from './upload.js';
 import { words } from './strings.js';
 
-const FORMS = ['2016', '2019', '2021'];
+// A province's own version first: without `form`, a tie goes to the later (national) one.
+const FORMS = ['2016-fj', '2016', '2019', '2021'];
 const MODES = ['submit', 'blur', 'live'];
 const LANGS = ['zh', 'en'];
 const BLOCK_ON = ['error', 'warning'];
@@ -37,6 +39,8 @@ const REPORT_FIELDS = {
   'missing-section': ['narrative'],
   'narrative-mismatch': ['narrative'],
   'numbering-slip': ['narrative'],
+  'wrong-year': ['narrative'],
+  'empty-section': ['narrative'],
 };
 const PREVIEW_DELAY_MS = 300;
 const DRAFT_DELAY_MS = 400;
@@ -75,8 +79,12 @@ export function attach(formElement, options = {}) {
     draftKey: options.draftKey === undefined ? undefined : String(options.draftKey),
     fields: options.fields ?? {},
     preview: options.preview ?? null,
+    files: options.files,
     wasm: options.wasm,
   };
+  if (settings.files !== undefined && typeof settings.files !== 'string' && !Array.isArray(settings.files)) {
+    throw misuse('options.files must be a name or selector of the report file field, or a list of them');
+  }
   if (typeof settings.fields !== 'object') throw misuse('options.fields must map cell ids to names or selectors');
   const attachment = new Attachment(form, settings);
   attached.set(form, attachment);
@@ -127,6 +135,8 @@ class Attachment {
     this.submitted = false;
     this.summary = null;
     this.summaryItems = [];
+    /** The report file fields (upload.js). */
+    this.uploads = [];
     this.notice = null;
     this.preview = null;
     this.timers = { preview: 0, draft: 0, rescan: 0 };
@@ -197,6 +207,9 @@ class Attachment {
     this.checker = new api.Checker(formId, { mode: 'filling', lang: this.lang });
     for (const [id, control] of mapping.cells) this.map(id, control, mapping.labelCells.get(control));
     this.meta = mapping.meta;
+    this.uploads = findUploads(this.form, this.settings.files).map(
+      (input) => new Upload(input, { prefix: this.prefix, lang: this.lang, words: words(this.lang), wasm: this.settings.wasm }),
+    );
 
     const on = (type, handler, capture = false) =>
       this.form.addEventListener(type, handler, { capture, signal: this.aborter.signal });
@@ -334,6 +347,11 @@ class Attachment {
 
   onChange(e) {
     if (this.applying) return;
+    const upload = this.uploads.find((u) => u.input === e.target);
+    if (upload) {
+      upload.check().then(() => this.active && this.submitted && this.check('upload'));
+      return;
+    }
     const id = this.cellOf.get(e.target);
     if (id === undefined) return;
     this.reveal(id);
@@ -410,11 +428,29 @@ class Attachment {
       control.scrollIntoView({ block: 'center' });
     } else if (target.dataset.drDiscard !== undefined) {
       this.discardDraft();
+    } else if (target.dataset.drUpload !== undefined) {
+      const upload = this.uploads.find((u) => u.box.id === target.dataset.drUpload);
+      if (!upload) return;
+      // Focus on the file field, whose description is the findings: the clerk can choose again.
+      e.preventDefault();
+      upload.input.focus();
+      upload.box.scrollIntoView({ block: 'center' });
     }
   }
 
   onSubmit(e) {
     if (!this.active) return;
+    // A report file still being read: the upload waits for its findings, then goes on (or not).
+    const reading = this.uploads.filter((u) => u.result?.state === 'reading');
+    if (reading.length) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const submitter = e.submitter ?? null;
+      Promise.all(reading.map((u) => u.pending)).then(() => {
+        if (this.active) this.form.requestSubmit(submitter && this.form.contains(submitter) ? submitter : undefined);
+      });
+      return;
+    }
     const result = this.check('submit');
     if (!result.valid) {
       e.preventDefault();
@@ -466,7 +502,9 @@ class Attachment {
     this.checker.setMode('submit');
     this.reload();
     const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit' }).diagnostics);
-    const blocking = diagnostics.filter((d) => this.isBlocking(d));
+    // The report files chosen: their blocking findings hold the upload back as the table's do.
+    const files = this.uploads.flatMap((u) => u.blocking(this.settings.blockOn).map((d) => ({ ...d, upload: u })));
+    const blocking = [...diagnostics.filter((d) => this.isBlocking(d)), ...files];
     this.render();
     if (blocking.length) this.showSummary(blocking);
     else this.hideSummary();
@@ -647,6 +685,12 @@ class Attachment {
   showSummary(blocking) {
     const t = words(this.lang);
     this.summaryItems = blocking.map((d) => {
+      if (d.upload) {
+        // A problem in the report file: the link goes to the findings beside its field.
+        const text = `${d.upload.result.name}：${d.cells.length ? `${d.cells[0]}：` : ''}${d.message || d.code}`;
+        const box = d.upload.box.id;
+        return { key: `upload:${keyOf(d)}`, code: d.code, cell: null, upload: box, href: `#${box}`, text, table: false };
+      }
       const cell = d.cells.find((c) => this.controlOf.has(c)) ?? null;
       const href = cell ? `#${this.idFor(this.controlOf.get(cell))}` : null;
       // The table checker's own problems (reloaded at this submit) leave the summary once fixed.
@@ -824,6 +868,7 @@ class Attachment {
       return;
     }
     this.checker.setLanguage(lang);
+    for (const upload of this.uploads) upload.setLanguage(lang, words(lang));
     // Every message is made again in the new language.
     this.reload();
     this.render();
@@ -857,6 +902,7 @@ class Attachment {
     for (const t of Object.values(this.timers)) clearTimeout(t);
     for (const { slot } of this.slots.values()) slot.remove();
     this.slots.clear();
+    for (const upload of this.uploads ?? []) upload.detach();
     if (this.summary) this.hideSummary();
     this.notice?.remove();
     if (this.preview) {

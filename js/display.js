@@ -60,8 +60,9 @@ export function fillSlot(slot, { messages, total, offer }, words, lang) {
 
 /**
  * The error summary (GOV.UK's error-summary with ONS's count): a heading with the number of
- * problems, and a link per problem that moves focus to its cell. `items`: [{ key, code, cell,
- * href, text }], `cell`/`href` null when the problem has no cell on the page.
+ * problems, and a link per problem that moves focus to its cell (or to the findings of the report
+ * file it is in). `items`: [{ key, code, cell, href, text }], `cell`/`href` null when the problem has
+ * no place on the page.
  */
 export function fillSummary(summary, items, words, lang, titleId) {
   summary.replaceChildren();
@@ -76,11 +77,14 @@ export function fillSummary(summary, items, words, lang, titleId) {
     const li = el('li');
     li.dataset.code = item.code;
     li.dataset.key = item.key;
-    if (item.cell) {
-      li.dataset.cell = item.cell;
+    if (item.href) {
       const link = el('a', 'dr-summary__link', item.text);
       link.href = item.href;
-      link.dataset.drCell = item.cell;
+      if (item.cell) {
+        li.dataset.cell = item.cell;
+        link.dataset.drCell = item.cell;
+      }
+      if (item.upload) link.dataset.drUpload = item.upload;
       li.append(link);
     } else {
       li.textContent = item.text;

@@ -6,7 +6,7 @@
 // Plain data
 
 /** The versions of the statistics tables: 2014–2018, the 2019 trial format, the 2021 format. */
-export type FormId = '2016' | '2019' | '2021';
+export type FormId = '2016' | '2019' | '2021' | '2016-fj';
 
 /** The language messages are made in. Chinese first. */
 export type Lang = 'zh' | 'en';
@@ -46,7 +46,10 @@ export type Code =
   | 'table-not-found'
   | 'wrong-year'
   | 'empty-section'
-  | 'in-force-mismatch';
+  | 'in-force-mismatch'
+  | 'cumulative-below-year'
+  | 'answers-below-total'
+  | 'cumulative-mismatch';
 
 /** What a cell holds: whole numbers, money in 万元 (6 decimals: to the 分), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';
@@ -347,6 +350,13 @@ export interface AttachOptions {
   draftKey?: string;
   /** Where the live preview goes: a selector or an element. */
   preview?: string | Element;
+  /**
+   * The report's file field(s), by name or selector. Default: every `<input type="file">` whose
+   * `accept` names .docx/.html/.txt/.pdf or whose name or label says report/年度报告. A chosen file is
+   * read and checked in the page (the readers' module, `readers/`, loads then); its errors hold the
+   * upload back as the table's do (`blockOn`); a PDF is said not to be checked and never holds it back.
+   */
+  files?: string | string[];
   /** Where the .wasm is, if not next to index.js. */
   wasm?: WasmSource;
 }

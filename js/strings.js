@@ -21,6 +21,12 @@ export const WORDS = {
     draftDiscarded: () => '已丢弃草稿，表格已恢复为页面原有内容。',
     print: () => '打印预览',
     previewLabel: () => '报告预览',
+    uploadReading: (name) => `正在本浏览器中读取并检查“${name}”（文件不会上传到检查服务）……`,
+    uploadClean: (name) => `“${name}”未发现问题`,
+    uploadUnreadable: (name, why) => `“${name}”无法读取：${why}`,
+    uploadUnavailable: (name) => `“${name}”暂时无法在页面中检查（读取模块未能加载）；不影响提交。`,
+    uploadCoverage: (read, cells, open) =>
+      `已读取 ${read}/${cells} 个有值的格子${open ? `；${open} 处因读取不完整未予核对` : ''}。`,
   },
   en: {
     htmlLang: () => 'en',
@@ -40,6 +46,12 @@ export const WORDS = {
     draftDiscarded: () => 'The draft was discarded and the form put back as the page gave it.',
     print: () => 'Print preview',
     previewLabel: () => 'Report preview',
+    uploadReading: (name) => `Reading and checking “${name}” in this browser (the file is not sent anywhere for this)…`,
+    uploadClean: (name) => `No problems found in “${name}”`,
+    uploadUnreadable: (name, why) => `“${name}” cannot be read: ${why}`,
+    uploadUnavailable: (name) => `“${name}” cannot be checked in the page now (the readers did not load); the upload is not held up.`,
+    uploadCoverage: (read, cells, open) =>
+      `${read} of ${cells} cells read with a value${open ? `; ${open} not checked because the reading was incomplete` : ''}.`,
   },
 };
 

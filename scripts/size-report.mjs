@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const files = ['pkg/disclosure_report_bg.wasm', 'pkg/disclosure_report.js'];
+const files = ['pkg/disclosure_report_bg.wasm', 'pkg/disclosure_report.js', 'pkg/readers/disclosure_report_readers_bg.wasm'];
 for (const file of files) {
   const bytes = readFileSync(new URL(`../${file}`, import.meta.url));
   const gz = gzipSync(bytes, { level: 9 }).length;
-  console.log(`size: ${file.padEnd(32)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzipped`);
+  console.log(`size: ${file.padEnd(48)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzipped`);
 }

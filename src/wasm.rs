@@ -189,6 +189,79 @@ pub fn check_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
     review(import::import_bytes(bytes), &options)
 }
 
+/// A file that is not read, and why: `pdf` (no reader yet), `doc` (Word 97–2003).
+#[cfg(any(feature = "html", feature = "docx"))]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotRead {
+    not_checked: &'static str,
+    message: String,
+}
+
+/// Text in the encoding a Chinese report file may have: UTF-8, else GB18030 (which covers GBK and
+/// GB2312), decoded by the browser's own TextDecoder; `None` when neither reads every byte.
+#[cfg(any(feature = "html", feature = "docx"))]
+fn decode_text(bytes: &[u8]) -> Option<String> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string());
+    }
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
+/// `checkUpload(file, { lang, previous })`: a report as the page's file input gives it, read in the
+/// page (nothing leaves the browser) and checked as a reviewer checks it: `{ report, diagnostics,
+/// coverage }`; `{ error }` saying why it cannot be read; or `{ notChecked: 'pdf' | 'doc', message }`
+/// for a format not read, which must never block an upload. Only in the readers' module: the form
+/// page's module has no file readers.
+#[cfg(any(feature = "html", feature = "docx"))]
+#[wasm_bindgen(js_name = checkUpload)]
+pub fn check_upload(file: web_sys::File, options: JsValue) -> Result<js_sys::Promise, JsError> {
+    let options: ReviewOptions = from_js(options, "options")?;
+    // The file is read asynchronously (the browser's FileReader); the promise settles with the outcome.
+    Ok(wasm_bindgen_futures::future_to_promise(async move {
+        read_upload(file, &options).await.map_err(JsValue::from)
+    }))
+}
+
+#[cfg(any(feature = "html", feature = "docx"))]
+async fn read_upload(file: web_sys::File, options: &ReviewOptions) -> Result<JsValue, JsError> {
+    let size = file.size() as usize;
+    if size > import::MAX_FILE_BYTES {
+        let error = import::ImportError::TooLarge { bytes: size, limit: import::MAX_FILE_BYTES };
+        return to_js(&Reviewed::Failed { error: error.message(options.lang) });
+    }
+    let bytes = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file))
+        .await
+        .map_err(|e| JsError::new(&format!("disclosure-report: the file cannot be read: {e}")))?;
+    let not_read = |kind: &'static str| {
+        let message = match (kind, options.lang) {
+            ("pdf", Lang::Zh) => "PDF 文件暂不能在页面中检查：未检查，不影响提交。",
+            ("pdf", Lang::En) => "PDF files cannot be checked in the page yet: not checked, the upload is not held up.",
+            (_, Lang::Zh) => "Word 97–2003（.doc）文件不能检查：请另存为 .docx 后再选择；未检查，不影响提交。",
+            (_, Lang::En) => "Word 97–2003 (.doc) files cannot be checked: save it as .docx and choose it again; not checked, the upload is not held up.",
+        };
+        to_js(&NotRead { not_checked: kind, message: message.to_string() })
+    };
+    if bytes.starts_with(b"%PDF") {
+        return not_read("pdf");
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return not_read("doc");
+    }
+    let read = if bytes.starts_with(b"PK\x03\x04") {
+        import::import_bytes(&bytes)
+    } else {
+        match decode_text(&bytes) {
+            Some(text) => import::import(&text),
+            None => import::import_bytes(&bytes),
+        }
+    };
+    review(read, options)
+}
+
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct CheckerOptions {

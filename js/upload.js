@@ -1,0 +1,160 @@
+// The upload field: a report attached to the article as a file (.docx, .html, .txt, .md, .tsv,
+// GB18030 text) is read and checked in the page when it is chosen, with the same rules as the table,
+// and its findings shown beside the field in the same pattern as the error summary (a count, the
+// problems, each in words). Errors hold the upload back as for the table (`blockOn`); a PDF or an
+// old .doc gets a notice that it was not checked and never holds anything back. Nothing leaves the
+// browser: the file is read here, by the readers' module (js/readers.js), loaded on first use.
+import { loadReaders } from './readers.js';
+
+/** What a report file field accepts or is called, when the page did not name it in `options.files`. */
+const REPORT_ACCEPT = /\.docx|\.doc\b|\.pdf|\.html?|\.txt|\.md|\.tsv|wordprocessingml|msword|application\/pdf|text\//i;
+const REPORT_NAME = /report|nianbao|年报|年度报告|报告/i;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function labelText(input) {
+  const labels = input.labels ? [...input.labels].map((l) => l.textContent).join(' ') : '';
+  return `${input.name} ${input.id} ${labels} ${input.getAttribute('aria-label') ?? ''}`;
+}
+
+/**
+ * The file inputs of `form` that hold a report: those `files` names (selectors or names), or with
+ * no configuration, those whose accept attribute or name/label says report / 年度报告 / .docx.
+ */
+export function findUploads(form, files) {
+  const inputs = [...form.querySelectorAll('input[type="file"]')];
+  if (files !== undefined) {
+    const refs = Array.isArray(files) ? files : [files];
+    return inputs.filter((input) => refs.some((ref) => input.name === ref || input.matches(ref)));
+  }
+  return inputs.filter((input) => REPORT_ACCEPT.test(input.accept ?? '') || REPORT_NAME.test(labelText(input)));
+}
+
+/** One upload field being checked: its box of findings, and what the last chosen file gave. */
+export class Upload {
+  constructor(input, { prefix, lang, words, wasm }) {
+    this.input = input;
+    this.lang = lang;
+    this.words = words;
+    this.wasm = wasm;
+    this.result = null;
+    this.pending = null;
+    this.box = el('div', 'dr-upload');
+    this.box.id = `${prefix}-upload-${input.name || input.id || 'file'}`;
+    this.box.tabIndex = -1;
+    this.box.hidden = true;
+    this.box.setAttribute('role', 'status');
+    const anchor = input.parentElement instanceof HTMLLabelElement ? input.parentElement : input;
+    anchor.after(this.box);
+    this.describedBy = input.getAttribute('aria-describedby');
+    input.setAttribute('aria-describedby', [this.describedBy, this.box.id].filter(Boolean).join(' '));
+  }
+
+  /** Check the chosen file (the first, for a multiple input); resolves when its findings show. */
+  check() {
+    const file = this.input.files?.[0];
+    if (!file) {
+      this.result = null;
+      this.show();
+      return Promise.resolve(null);
+    }
+    this.result = { state: 'reading', name: file.name };
+    this.show();
+    const run = loadReaders(this.wasm?.readers)
+      .then((readers) => readers.checkUpload(file, { lang: this.lang }))
+      .then((outcome) => ({ state: 'done', name: file.name, outcome }))
+      .catch((error) => ({ state: 'failed', name: file.name, error }));
+    this.pending = run.then((result) => {
+      // A newer choice replaced this file while it was read: its answer is not this one's.
+      if (this.input.files?.[0] === file) {
+        this.result = result;
+        this.show();
+      }
+      return this.result;
+    });
+    return this.pending;
+  }
+
+  /** The findings that hold the upload back at `blockOn`, [] when none (or while nothing is known). */
+  blocking(blockOn) {
+    const outcome = this.result?.state === 'done' ? this.result.outcome : null;
+    if (!outcome || !outcome.diagnostics) return [];
+    const severities = blockOn === 'warning' ? ['error', 'warning'] : ['error'];
+    return outcome.diagnostics.filter((d) => severities.includes(d.severity));
+  }
+
+  setLanguage(lang, words) {
+    this.lang = lang;
+    this.words = words;
+    if (this.input.files?.[0]) this.check();
+  }
+
+  show() {
+    const w = this.words;
+    const box = this.box;
+    box.replaceChildren();
+    box.lang = this.lang;
+    box.className = 'dr-upload';
+    delete box.dataset.notChecked;
+    const result = this.result;
+    if (!result) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    box.dataset.state = result.state;
+    if (result.state === 'reading') {
+      box.append(el('p', 'dr-upload__status', w.uploadReading(result.name)));
+      return;
+    }
+    if (result.state === 'failed') {
+      box.classList.add('dr-upload--notice');
+      box.append(el('p', 'dr-upload__status', w.uploadUnavailable(result.name)));
+      return;
+    }
+    const { outcome } = result;
+    if (outcome.notChecked) {
+      box.classList.add('dr-upload--notice');
+      box.dataset.notChecked = outcome.notChecked;
+      box.append(el('p', 'dr-upload__status', outcome.message));
+      return;
+    }
+    if (outcome.error) {
+      box.classList.add('dr-upload--error');
+      const line = el('p', 'dr-upload__status');
+      line.append(el('span', 'dr-visually-hidden', w.error()), w.uploadUnreadable(result.name, outcome.error));
+      box.append(line);
+      return;
+    }
+    const shown = outcome.diagnostics.filter((d) => d.severity !== 'info');
+    const notChecked = outcome.diagnostics.filter((d) => d.code === 'not-checked' || d.code === 'table-not-found').length;
+    const tables = outcome.coverage.tables;
+    const read = tables.reduce((n, t) => n + t.read, 0);
+    const cells = tables.reduce((n, t) => n + t.cells, 0);
+    box.classList.add(shown.some((d) => d.severity === 'error') ? 'dr-upload--error' : shown.length ? 'dr-upload--warning' : 'dr-upload--ok');
+    const title = el('p', 'dr-upload__title', shown.length ? w.summaryTitle(shown.length) : w.uploadClean(result.name));
+    title.id = `${box.id}-title`;
+    box.append(title);
+    const list = el('ul', 'dr-upload__list');
+    for (const d of shown) {
+      const li = el('li', `dr-message dr-message--${d.severity}`);
+      li.dataset.code = d.code;
+      li.dataset.severity = d.severity;
+      li.append(el('span', 'dr-visually-hidden', w[d.severity]()), d.cells.length ? `${d.cells[0]}：${d.message}` : d.message);
+      list.append(li);
+    }
+    if (shown.length) box.append(list);
+    box.append(el('p', 'dr-upload__coverage', w.uploadCoverage(read, cells, notChecked)));
+  }
+
+  detach() {
+    this.box.remove();
+    if (this.describedBy === null) this.input.removeAttribute('aria-describedby');
+    else this.input.setAttribute('aria-describedby', this.describedBy);
+  }
+}
