@@ -221,9 +221,7 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
 pub fn check_upload(file: web_sys::File, options: JsValue) -> Result<js_sys::Promise, JsError> {
     let options: ReviewOptions = from_js(options, "options")?;
     // The file is read asynchronously (the browser's FileReader); the promise settles with the outcome.
-    Ok(wasm_bindgen_futures::future_to_promise(async move {
-        read_upload(file, &options).await.map_err(JsValue::from)
-    }))
+    Ok(wasm_bindgen_futures::future_to_promise(async move { read_upload(file, &options).await.map_err(JsValue::from) }))
 }
 
 #[cfg(any(feature = "html", feature = "docx"))]
