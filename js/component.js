@@ -22,6 +22,7 @@ import { draftKey, loadDraft, saveDraft, clearDraft } from './draft.js';
 import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNotice, createPreview, slug } from './display.js';
 import { Findings, keyOf } from './findings.js';
 import { findUploads, Upload } from './upload.js';
+import { loadReaders } from './readers.js';
 import { words } from './strings.js';
 
 // A province's own version first: without `form`, a tie goes to the later (national) one.
@@ -373,9 +374,51 @@ class Attachment {
     else this.render();
   }
 
+  /** A pasted HTML table: by labels where its rows have them, else spread from `control`. */
+  async pasteTable(control, html, plain) {
+    let pasted = null;
+    try {
+      const readers = await loadReaders(this.settings.wasm?.readers);
+      pasted = readers.readPastedTable(html, this.formId);
+    } catch {
+      pasted = null; // the readers did not load: the clipboard's text, as before
+    }
+    if (!this.active) return;
+    let targets;
+    const byLabel = pasted ? Object.entries(pasted.cells).filter(([cell]) => this.controlOf.has(cell)) : [];
+    if (byLabel.length) {
+      targets = byLabel.map(([cell, text]) => ({ control: this.controlOf.get(cell), text }));
+    } else {
+      // Figures only: the rows' value cells (labels dropped), spread as a spreadsheet block would.
+      // (A table of one row is no table to the reader: the clipboard's text has it.)
+      const rows = pasted?.rows.length ? pasted.rows.map((r) => r.filter((c, i) => i > 0 || /\d/.test(c))) : parseGrid(plain);
+      const at = gridAround(control, this.cellOf, this.controlOf, this.index);
+      targets = at ? spread(rows.filter((r) => r.some((c) => /\d/.test(c))), at) : [];
+    }
+    if (!targets.length) return;
+    this.setValues(targets.map(({ control: c, text }) => [c, text]));
+    for (const { control: c } of targets) {
+      const cell = this.cellOf.get(c);
+      this.edit(cell);
+      if (c !== control) this.reveal(cell);
+    }
+    this.render();
+    this.scheduleDraft();
+    this.schedulePreview();
+  }
+
   onPaste(e) {
     const id = this.cellOf.get(e.target);
     if (id === undefined || !e.clipboardData) return;
+    const html = e.clipboardData.getData('text/html');
+    if (/<table[\s>]/i.test(html)) {
+      // A table from Word, Excel or a web page: read by the HTML importer's grid reader (merged
+      // cells, Word markup), its rows placed by their labels, or spread from here when it has none.
+      e.preventDefault();
+      const plain = e.clipboardData.getData('text/plain');
+      this.pasteTable(e.target, html, plain);
+      return;
+    }
     const grid = parseGrid(e.clipboardData.getData('text/plain'));
     if (!isBlock(grid)) return; // one value: the browser pastes it as usual
     const at = gridAround(e.target, this.cellOf, this.controlOf, this.index);

@@ -260,6 +260,26 @@ async fn read_upload(file: web_sys::File, options: &ReviewOptions) -> Result<JsV
     review(read, options)
 }
 
+/// `readPastedTable(html, form)`: a table pasted into the form page (the clipboard's `text/html` from
+/// Word, Excel or a web page), read by the same grid reader as the HTML importer: `{ cells, rows }`,
+/// the cells it places by their row labels (`{ id: text }`, as typed), and its rows with spans
+/// resolved, for a paste of figures without labels to spread from the focused cell.
+#[cfg(feature = "html")]
+#[wasm_bindgen(js_name = readPastedTable)]
+pub fn read_pasted_table(html: &str, form: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Pasted {
+        cells: std::collections::BTreeMap<String, String>,
+        rows: Vec<Vec<String>>,
+    }
+    let (imported, rows) = import::read_pasted_table(html, form_from_str(form)?);
+    // A cell read from a row the reader had to repair is not filled: the clerk types it.
+    let cells = imported
+        .map(|i| i.report.cells.into_iter().filter(|(id, _)| !i.unread.contains_key(id)).collect())
+        .unwrap_or_default();
+    to_js(&Pasted { cells, rows })
+}
+
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct CheckerOptions {

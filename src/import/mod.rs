@@ -278,8 +278,37 @@ pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
     }
 }
 
+/// A table pasted into a form page (the clipboard's HTML from Word, Excel or a web page), read for the
+/// page's form: the cells it places by their labels, and its rows as placement reads them (spans
+/// resolved), for a paste without labels to spread from the focused cell.
+#[cfg(feature = "html")]
+pub fn read_pasted_table(html: &str, form: crate::form::FormId) -> (Option<Imported>, Vec<Vec<String>>) {
+    if html.len() > MAX_FILE_BYTES || readers::html::nesting_depth(html) > readers::html::MAX_DEPTH {
+        return (None, Vec::new());
+    }
+    let source = readers::html::read(html);
+    let rows = source
+        .tables()
+        .flat_map(grid::flatten)
+        .filter_map(|row| match row {
+            grid::FlatRow::Cells { cells, .. } => Some(cells),
+            grid::FlatRow::Caption { .. } => None,
+        })
+        .collect();
+    (place_source(source, Syntax::Html, Some(form)).ok(), rows)
+}
+
 /// Place what a reader read: the one path from the intermediate to a report, for every format.
 fn import_source(source: source::Source, syntax: Syntax) -> Result<Imported, ImportError> {
+    place_source(source, syntax, None)
+}
+
+/// `import_source`, for the given form when the caller knows it (a form page), else the detected one.
+fn place_source(
+    source: source::Source,
+    syntax: Syntax,
+    form: Option<crate::form::FormId>,
+) -> Result<Imported, ImportError> {
     let hints = source.hints.clone();
     let doc = Document::from_source(syntax, source);
     let mut meta = meta::read(&doc);
@@ -298,7 +327,7 @@ fn import_source(source: source::Source, syntax: Syntax) -> Result<Imported, Imp
             _ => ImportError::NoTable { lines: doc.lines.len() },
         });
     }
-    let Some(form) = structure.decide(meta.year) else {
+    let Some(form) = form.or_else(|| structure.decide(meta.year)) else {
         return Err(ImportError::NoRecognisableRow { rows, first_line: first_row });
     };
 
