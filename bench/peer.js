@@ -351,6 +351,10 @@ const MESSAGES_ZH = {
   'expected-nonzero': (f) => `「${f.lhs.join('、')}」为 ${show(f.actual)}，但「${f.rhs.join('、')}」为 0，请核对。`,
   'table-a-inconsistent': (f) =>
     `「${f.lhs.join('、')}」（${show(f.actual)}）与「${f.rhs.join('、')}」（${show(f.expected)}）不相符，请核对。`,
+  'cumulative-below-year': (f) =>
+    `「${f.lhs.join('、')}」（${show(f.actual)}）小于「${f.rhs.join('、')}」（${show(f.expected)}）：历年累计包含本年度，不能比它小。`,
+  'answers-below-total': (f) =>
+    `各类答复数之和（${terms(f.lhsFigures, f.actual)}）小于「${f.rhs.join('、')}」（${show(f.expected)}）：本表只列同意公开、同意部分公开、否决公开三类答复，其他答复（如信息不存在、不属于本机关）无栏可填，请核对是否漏填或错填。`,
   unknownCell: (text) => `「${text}」不是本表的栏目，未予核对。`,
 };
 

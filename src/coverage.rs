@@ -17,7 +17,7 @@ use crate::report::Report;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TableCoverage {
-    /// The table's id (`A`, `B`, `C`; `""` for the single table of the 2016 form).
+    /// The table's id (`A`, `B`, `C`; `T` for Fujian's; `""` for the single table of the 2016 form).
     pub table: String,
     pub title: String,
     /// Whether any of it was found.

@@ -63,6 +63,15 @@ pub enum Code {
     /// Added: Table A's in-force count against last year's report: this year's ≠ last year's +
     /// issued − repealed (warning, quoting both years' figures).
     InForceMismatch,
+    /// Added: a cumulative figure (历年累计) below the same row's figure for the year: the cumulative
+    /// one includes the year (error).
+    CumulativeBelowYear,
+    /// Added: Fujian 2012–2013: the three answer types add up to less than 答复, while a form without
+    /// a catch-all row leaves other answers nowhere to go (warning).
+    AnswersBelowTotal,
+    /// Added: this year's cumulative figure is not last year's cumulative plus this year's, per row
+    /// (warning; made when last year's report is given).
+    CumulativeMismatch,
 }
 
 impl Code {
@@ -99,6 +108,9 @@ impl Code {
         Code::WrongYear,
         Code::EmptySection,
         Code::InForceMismatch,
+        Code::CumulativeBelowYear,
+        Code::AnswersBelowTotal,
+        Code::CumulativeMismatch,
     ];
 
     /// The kebab-case code as it appears in JSON.
@@ -136,6 +148,9 @@ impl Code {
             Code::WrongYear => "wrong-year",
             Code::EmptySection => "empty-section",
             Code::InForceMismatch => "in-force-mismatch",
+            Code::CumulativeBelowYear => "cumulative-below-year",
+            Code::AnswersBelowTotal => "answers-below-total",
+            Code::CumulativeMismatch => "cumulative-mismatch",
         }
     }
 }

@@ -143,8 +143,10 @@ fn check_file(
 
 /// One line per table: how much was read and judged.
 fn print_coverage(out: &mut impl Write, coverage: &Coverage, lang: Lang) -> std::io::Result<()> {
+    let single = coverage.tables.len() == 1;
     for t in &coverage.tables {
-        let name = if t.table.is_empty() { t.title.clone() } else { format!("表{}", t.table) };
+        // A form of one table names it by its title; of several, by its letter.
+        let name = if t.table.is_empty() || single { t.title.clone() } else { format!("表{}", t.table) };
         let (passed, failed, open) = (t.rules_passed, t.rules_failed, t.rules_not_checked);
         let line = match (lang, t.found) {
             (Lang::Zh, true) => format!(
@@ -196,9 +198,11 @@ fn print_human(
     diagnostics: &[Diagnostic],
     lang: Lang,
 ) -> std::io::Result<()> {
-    let form_name = match lang {
-        Lang::Zh => format!("{} 年版统计表", form.as_str()),
-        Lang::En => format!("{} form", form.as_str()),
+    let form_name = match (lang, form.def().province) {
+        (Lang::Zh, None) => format!("{} 年版统计表", form.as_str()),
+        (Lang::En, None) => format!("{} form", form.as_str()),
+        (Lang::Zh, Some(p)) => format!("{}版统计表，{}", p.zh, form.as_str()),
+        (Lang::En, Some(p)) => format!("{}'s own form, {}", p.en, form.as_str()),
     };
     writeln!(out, "{path} ({form_name})")?;
     if diagnostics.is_empty() {

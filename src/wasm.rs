@@ -41,7 +41,8 @@ fn report_from_js(value: JsValue) -> Result<Report, JsError> {
 
 fn form_from_str(form: &str) -> Result<FormId, JsError> {
     FormId::parse(form).ok_or_else(|| {
-        JsError::new(&format!("disclosure-report: unknown form \"{form}\" (use \"2016\", \"2019\" or \"2021\")"))
+        let known: Vec<String> = FormId::ALL.iter().map(|f| format!("\"{}\"", f.as_str())).collect();
+        JsError::new(&format!("disclosure-report: unknown form \"{form}\" (use {})", known.join(", ")))
     })
 }
 

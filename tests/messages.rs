@@ -25,6 +25,35 @@ fn imported(text: &str) -> (Report, Vec<Diagnostic>) {
     (i.report, i.diagnostics)
 }
 
+/// Fujian's table (2016-fj) of the 2013 Pingtan page: row, 2013年度, 历年累计.
+fn fujian_2013() -> Report {
+    let mut r = Report::new(disclosure_report::form::FormId::F2016Fj);
+    r.year = Some(2013);
+    for (row, year, cumulative) in [
+        ("disclosed", "1853", "5395"),
+        ("disclosed.web", "1713", "5017"),
+        ("disclosed.gazette", "0", "7"),
+        ("received", "7", "28"),
+        ("received.in_person", "0", "18"),
+        ("received.fax", "0", "0"),
+        ("received.email", "3", "6"),
+        ("received.online", "4", "4"),
+        ("received.mail", "0", "0"),
+        ("received.other", "0", "0"),
+        ("answered", "3", "24"),
+        ("answered.granted", "2", "19"),
+        ("answered.partial", "1", "3"),
+        ("answered.refused", "0", "2"),
+        ("review", "0", "0"),
+        ("lawsuit", "0", "0"),
+        ("complaints", "0", "0"),
+    ] {
+        r.cells.insert(format!("T:{row}:year"), year.into());
+        r.cells.insert(format!("T:{row}:cumulative"), cumulative.into());
+    }
+    r
+}
+
 /// Reports that between them raise every code, each with the import's own findings.
 fn cases() -> Vec<(Report, Vec<Diagnostic>, Mode)> {
     let (r2016, d2016) = imported(SAMPLE_2016);
@@ -74,6 +103,12 @@ fn cases() -> Vec<(Report, Vec<Diagnostic>, Mode)> {
         .replace("五、存在的主要问题", "七、存在的主要问题"); // numbering-slip
     r2023.narrative = r2023.narrative.replace("二、主动公开政府信息情况", ""); // missing-section
     out.push((r2023, vec![], Mode::Review));
+    // Fujian's own table (2016-fj): the cumulative column below the year's, and 2012–2013's answer
+    // types short of the answers.
+    let mut fujian = fujian_2013();
+    fujian.cells.insert("T:received.online:year".into(), "5".into()); // cumulative-below-year
+    fujian.cells.insert("T:answered:year".into(), "4".into()); // answers-below-total
+    out.push((fujian, vec![], Mode::Review));
     // duplicate-cell: one row twice with different values.
     let dup = SAMPLE_2016.replace("3.网络申请数 | 件 | 1 |", "3.网络申请数 | 件 | 1 |\n3.网络申请数 | 件 | 2 |");
     let (r, d) = imported(&dup);
@@ -97,6 +132,16 @@ fn all_findings(lang: Lang) -> BTreeMap<Code, Vec<Diagnostic>> {
     last.cells.insert("A:normative:in_force".into(), "12".into());
     let mut compared = disclosure_report::checks::compare_years(&r2023, &last);
     validate::finish(&mut compared, &r2023, lang);
+    for d in compared {
+        by_code.entry(d.code).or_default().push(d);
+    }
+    // cumulative-mismatch: Fujian's 2013 table against a 2012 whose 主动公开 累计 does not chain.
+    let fujian = fujian_2013();
+    let mut before = Report::new(fujian.form);
+    before.year = Some(2012);
+    before.cells.insert("T:disclosed:cumulative".into(), "3540".into());
+    let mut compared = disclosure_report::checks::compare_years(&fujian, &before);
+    validate::finish(&mut compared, &fujian, lang);
     for d in compared {
         by_code.entry(d.code).or_default().push(d);
     }

@@ -34,7 +34,7 @@ fn deadline(form: FormId, year: u16, kind: Option<(AgencyKind, KindSource)>) -> 
     let next = year + 1;
     let march = Date { year: next, month: 3, day: 31 };
     match form {
-        FormId::F2016 => (march, "any"),
+        FormId::F2016 | FormId::F2016Fj => (march, "any"),
         FormId::F2019 | FormId::F2021 => match kind {
             Some((AgencyKind::Department, _)) => (Date { year: next, month: 1, day: 31 }, "department"),
             Some((AgencyKind::Government, _)) => (march, "government"),

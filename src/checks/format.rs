@@ -13,9 +13,10 @@ pub(crate) fn check(report: &Report) -> Option<Diagnostic> {
         return None;
     }
     let mut facts = vec![(fact::YEAR, year.to_string()), (fact::FORM, report.form.as_str().to_string())];
+    // A national format: a province's own version is for that province's reports only.
     let fitting = FormId::ALL.into_iter().find(|f| {
         let (first, last) = f.def().years;
-        (first..=last).contains(&year)
+        f.def().province.is_none() && (first..=last).contains(&year)
     });
     if let Some(f) = fitting {
         facts.push((fact::FITTING_FORM, f.as_str().to_string()));

@@ -8,6 +8,7 @@
 //! (`facts`) from which `messages::report` writes the message in the user's language.
 
 mod agency;
+pub(crate) mod cumulative;
 mod deadline;
 mod fees;
 mod format;
@@ -120,7 +121,10 @@ pub fn check_report(report: &Report, options: &ReportOptions) -> Vec<Diagnostic>
 /// The findings of comparing a report with last year's: the applications carried over into this
 /// year (Table B row 2) against those last year's report carried forward (its row 4).
 pub fn compare_years(report: &Report, previous: &Report) -> Vec<Diagnostic> {
-    years::check(report, previous)
+    let mut found = years::check(report, previous);
+    // A table with a cumulative column (历年累计): this year's is last year's plus this year's.
+    found.extend(cumulative::check(report, previous));
+    found
 }
 
 /// The agency kind to apply and where it came from.

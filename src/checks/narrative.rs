@@ -235,6 +235,8 @@ fn statements(form: FormId) -> &'static Statements {
     match form {
         FormId::F2016 => &STATEMENTS_2016,
         FormId::F2019 | FormId::F2021 => &STATEMENTS_TODAY,
+        // Fujian's own table (issue 17): its narrative is not read yet.
+        FormId::F2016Fj => &Statements { claims: &[], denials: &[], upheld: &[], share_base: None },
     }
 }
 

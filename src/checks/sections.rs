@@ -66,7 +66,7 @@ const GOVERNMENT_EXTRA: Part = Part {
 
 fn outline(form: FormId) -> &'static Outline {
     match form {
-        FormId::F2016 => &OUTLINE_2016,
+        FormId::F2016 | FormId::F2016Fj => &OUTLINE_2016,
         FormId::F2019 | FormId::F2021 => &OUTLINE_TODAY,
     }
 }
@@ -93,7 +93,10 @@ pub(crate) fn check(report: &Report, text: &Narrative, kind: Option<(AgencyKind,
         found.extend(empty_parts(report, text, outline));
     }
     let government = matches!(kind, Some((AgencyKind::Government, _)));
-    if government && report.form != FormId::F2016 && !GOVERNMENT_EXTRA.words.iter().any(|w| text.text.contains(w)) {
+    if government
+        && !matches!(report.form, FormId::F2016 | FormId::F2016Fj)
+        && !GOVERNMENT_EXTRA.words.iter().any(|w| text.text.contains(w))
+    {
         found.push(missing(&GOVERNMENT_EXTRA, 0));
     }
     found.extend(numbering(text));

@@ -205,6 +205,17 @@ pub fn normalize(label: &str) -> String {
     out
 }
 
+/// A column header reduced as `normalize` does, with a leading year read as 本年: a header that names
+/// the report year (2013年度, 2013 年度) is the column of the year, whichever year the table is for.
+pub fn normalize_column(label: &str) -> String {
+    let norm = normalize(label);
+    let digits = norm.chars().take_while(char::is_ascii_digit).count();
+    match norm[digits..].strip_prefix('年') {
+        Some(rest) if digits == 4 => format!("本年{rest}"),
+        _ => norm,
+    }
+}
+
 /// The parts of a path-like label ("三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密"), outermost
 /// first, markup removed (so that `</b>` does not split); a label without a path is one part.
 /// Parts that normalise to nothing are dropped.
@@ -495,9 +506,12 @@ pub fn match_column(columns: &[ColumnDef], label: &str) -> Option<usize> {
     if label.len() > MAX_LABEL_BYTES {
         return None;
     }
-    let norm = normalize(label);
+    let norm = normalize_column(label);
     let names = Names {
-        entries: columns.iter().map(|c| vec![Name::with(normalize(c.label), normalize(c.label), None)]).collect(),
+        entries: columns
+            .iter()
+            .map(|c| vec![Name::with(normalize_column(c.label), normalize_column(c.label), None)])
+            .collect(),
     };
     match names.find_part(&norm, None, 0..columns.len(), false) {
         Found::One(i) => Some(i),
@@ -550,6 +564,19 @@ mod tests {
         let a = FormId::F2021.def().tables.iter().find(|t| t.id == "A").unwrap();
         let fees = a.row_columns(a.rows.iter().find(|r| r.id == "fees").unwrap());
         assert_eq!(match_column(fees, "本年收费金额(单位:万元)").map(|c| fees[c].id), Some("amount"));
+    }
+
+    #[test]
+    fn a_header_naming_the_year_is_the_column_of_the_year() {
+        use crate::form::FormId;
+        assert_eq!(normalize_column("2013 年度"), "本年度");
+        assert_eq!(normalize_column("２０１３年度"), "本年度");
+        assert_eq!(normalize_column("历年累计"), "历年累计");
+        assert_eq!(normalize_column("2013"), "2013");
+        let t = &FormId::F2016Fj.def().tables[0];
+        assert_eq!(match_column(t.columns, "2013 年度").map(|c| t.columns[c].id), Some("year"));
+        assert_eq!(match_column(t.columns, "本年度").map(|c| t.columns[c].id), Some("year"));
+        assert_eq!(match_column(t.columns, "历年累计").map(|c| t.columns[c].id), Some("cumulative"));
     }
 
     #[test]

@@ -25,16 +25,20 @@ pub enum FormId {
     /// 2021 format (国办公开办函〔2021〕30号), report years 2021 onward.
     #[serde(rename = "2021")]
     F2021,
+    /// Fujian's own version of the pre-2019 table, with its 历年累计 column (report years 2008–2018).
+    #[serde(rename = "2016-fj")]
+    F2016Fj,
 }
 
 impl FormId {
-    pub const ALL: [FormId; 3] = [FormId::F2016, FormId::F2019, FormId::F2021];
+    pub const ALL: [FormId; 4] = [FormId::F2016, FormId::F2019, FormId::F2021, FormId::F2016Fj];
 
     pub fn as_str(self) -> &'static str {
         match self {
             FormId::F2016 => "2016",
             FormId::F2019 => "2019",
             FormId::F2021 => "2021",
+            FormId::F2016Fj => "2016-fj",
         }
     }
 
@@ -72,6 +76,21 @@ pub struct ColumnDef {
     pub group: &'static str,
     /// Accepted and checked when present, never required (a 小计 column some templates add).
     pub optional: bool,
+    /// The period its figures cover, where a table has columns for more than one (本年度, 历年累计).
+    pub period: Period,
+}
+
+/// The period a column's figures cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Not said apart: the column's label says what it counts (every column of the national forms).
+    Unstated,
+    /// The report year. The printed header names the year (2013年度): it is matched whatever year it
+    /// names, and drawn with the report's.
+    Year,
+    /// Every year so far, the report year included (历年累计): never less than the year's figure, and
+    /// last year's report's plus this year's (`checks::compare_years`).
+    Cumulative,
 }
 
 /// One row of a table.
@@ -94,15 +113,27 @@ pub struct RowDef {
     pub depth: u8,
 }
 
+/// How a table is printed, which the preview follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Rows × columns, headed by the columns' labels under their groups (today's Tables A, B, C).
+    Matrix,
+    /// A list of indicators: a stub column and a unit column headed by these words, then the value
+    /// columns (统计指标 | 单位 | 统计数; Fujian's 指标名称 | 计量单位 | 2013年度 | 历年累计).
+    Indicators { stub: &'static str, unit: &'static str },
+}
+
 /// One table of a form.
 #[derive(Debug, Clone, Copy)]
 pub struct TableDef {
-    /// `""` for a single-table form whose cell ids are row ids (the 2016 form), else `A`, `B`, `C`.
+    /// `""` for a single-table form with one value column, whose cell ids are row ids (the 2016
+    /// form); else `A`, `B`, `C`, `T`, and cell ids are `<table>:<row>:<column>`.
     pub id: &'static str,
     pub title: &'static str,
     /// The columns every row has unless it names its own.
     pub columns: &'static [ColumnDef],
     pub rows: &'static [RowDef],
+    pub layout: Layout,
 }
 
 impl TableDef {
@@ -149,6 +180,15 @@ pub struct RuleDef {
     pub when_filled: bool,
 }
 
+/// The province whose own version of a table a form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Province {
+    /// 福建省.
+    pub zh: &'static str,
+    /// Fujian.
+    pub en: &'static str,
+}
+
 /// A whole form version.
 #[derive(Debug)]
 pub struct FormDef {
@@ -157,6 +197,9 @@ pub struct FormDef {
     pub title: &'static str,
     /// The report years this form is for, inclusive.
     pub years: (u16, u16),
+    /// `None` for a national format; a province's own version names the province. A provincial
+    /// version is never proposed to another province's report (`wrong-format`).
+    pub province: Option<Province>,
     pub tables: &'static [TableDef],
     pub rules: &'static [RuleDef],
 }
@@ -257,7 +300,13 @@ pub mod build {
     use super::*;
 
     pub const fn col(id: &'static str, label: &'static str) -> ColumnDef {
-        ColumnDef { id, label, kind: None, unit: "", group: "", optional: false }
+        ColumnDef { id, label, kind: None, unit: "", group: "", optional: false, period: Period::Unstated }
+    }
+
+    /// A column of one period (本年度, 历年累计).
+    pub const fn period(mut c: ColumnDef, period: Period) -> ColumnDef {
+        c.period = period;
+        c
     }
 
     pub const fn row(id: &'static str, label: &'static str, unit: &'static str, depth: u8) -> RowDef {

@@ -58,8 +58,9 @@ impl Structure {
     }
 
     /// The form for these tables: the structure's, else among the best-scoring forms the one whose
-    /// years hold `year`, else the one that recognises the most rows (the latest on a tie). `None`
-    /// when no form recognises any row.
+    /// years hold `year` (a national form before a province's own), else the one that recognises the
+    /// most rows (on a tie a national form, then the latest). `None` when no form recognises any row.
+    /// A province's own version is chosen only on signals of its own.
     pub fn decide(&self, year: Option<u16>) -> Option<FormId> {
         if let Some(form) = self.form {
             return Some(form);
@@ -69,18 +70,20 @@ impl Structure {
         }
         let best = FormId::ALL.iter().map(|&f| self.score(f)).max().unwrap_or(0);
         let tied: Vec<FormId> = FormId::ALL.into_iter().filter(|&f| self.score(f) == best).collect();
+        let national = |f: FormId| f.def().province.is_none();
         if let Some(year) = year {
-            if let Some(&f) = tied.iter().find(|f| {
+            let holds = |f: &&FormId| {
                 let (from, to) = f.def().years;
                 (from..=to).contains(&year)
-            }) {
+            };
+            if let Some(&f) = tied.iter().filter(holds).find(|f| national(**f)).or_else(|| tied.iter().find(holds)) {
                 return Some(f);
             }
         }
         self.recognised
             .iter()
             .filter(|(f, _)| tied.contains(f))
-            .max_by_key(|&&(f, n)| (n, f))
+            .max_by_key(|&&(f, n)| (n, national(f), f))
             .filter(|&&(_, n)| n > 0)
             .map(|&(f, _)| f)
     }
@@ -124,7 +127,9 @@ pub(crate) fn structure_of(doc: &Document) -> Structure {
             LineKind::Row(cells) => {
                 let Some(label) = cells.first().filter(|l| !is_value(l) && !is_blank(l)) else { continue };
                 let values = &cells[1..];
-                if !values.iter().any(|v| has_digit(v)) {
+                // A header naming the year (2013年度) holds digits but no figure.
+                let is_column = |v: &String| views.iter().any(|view| !view.vocabulary.column_tables(v).is_empty());
+                if !values.iter().any(|v| has_digit(v) && !is_column(v)) {
                     for v in values.iter().filter(|v| !is_blank(v)) {
                         let hits: Vec<bool> =
                             views.iter().map(|view| !view.vocabulary.column_tables(v).is_empty()).collect();

@@ -145,6 +145,13 @@ fn agency_in_title(title: &str, year_start: usize, year_end: usize) -> Option<St
     clean(&after[..end])
 }
 
+/// A line that is only an agency's name: short, no punctuation, and ending as an agency's name does.
+fn agency_line(text: &str) -> Option<String> {
+    let short = text.chars().count() <= 30;
+    let plain = !text.contains(['，', ',', '。', '：', ':', '；', '、']);
+    (short && plain && crate::checks::agency_kind_of(text).is_some()).then(|| text.to_string())
+}
+
 /// A line that is only a date: the closing date under the agency's name.
 fn closing_date(text: &str) -> Option<String> {
     let t = text.trim();
@@ -173,6 +180,10 @@ pub(crate) fn read(doc: &Document) -> Meta {
         meta.year = Some(year);
         meta.agency = meta.title.as_deref().and_then(|t| agency_in_title(t, start, end));
     }
+    // A title broken over two lines, the agency's name on the first (平潭县人民政府 /
+    // 2013年政府信息公开工作年度报告).
+    let above = meta.title_line.and_then(|t| text_lines.iter().copied().rfind(|&i| i < t));
+    let agency_above = above.map(|i| line_text(doc.syntax, &doc.lines[i].text).trim()).and_then(agency_line);
 
     let mut published = None;
     let mut closing = None;
@@ -205,7 +216,7 @@ pub(crate) fn read(doc: &Document) -> Meta {
         }
     }
     meta.year = meta.year.or(year_of_table.map(|(y, _, _)| y));
-    meta.agency = meta.agency.or(filed_by);
+    meta.agency = meta.agency.or(filed_by).or(agency_above);
     meta.date = published.or(closing).or(filled_in);
     meta
 }
@@ -260,6 +271,13 @@ mod tests {
     fn fields_after_their_key() {
         assert_eq!(field_after("填报单位(盖章):www. 57365.com", "填报单位"), Some("www. 57365.com".into()));
         assert_eq!(date_after("联系电话:0858-8226150 填报日期:2017年2月16日", "填报日期"), Some("2017-02-16".into()));
+    }
+
+    #[test]
+    fn agency_on_the_line_above_a_broken_title() {
+        assert_eq!(agency_line("平潭县人民政府").as_deref(), Some("平潭县人民政府"));
+        assert_eq!(agency_line("首页 > 政务公开"), None);
+        assert_eq!(agency_line("本报告由概述、主动公开政府信息情况等部分组成，数据截至12月31日"), None);
     }
 
     #[test]

@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostic::{Code, Detail, Diagnostic, Origin, Severity};
-use crate::form::labels::{match_column, normalize, RowIndex};
-use crate::form::{CellRef, FormDef};
+use crate::form::labels::{match_column, normalize_column, RowIndex};
+use crate::form::{CellRef, FormDef, Layout};
 use crate::value::{parse, Parsed, ValueKind};
 
 /// A cell with nothing but spaces in it.
@@ -48,9 +48,14 @@ pub(crate) struct Vocabulary {
     columns: HashMap<String, Vec<usize>>,
     /// Compacted column group → the tables that have it.
     groups: HashMap<String, Vec<usize>>,
-    /// The units printed in the form (条, 件, 万元…): a cell holding one is the unit column.
+    /// The units printed in the form (条, 件, 万元…), and the headers of its unit columns (单位,
+    /// 计量单位): a cell holding one is the unit column.
     units: Vec<&'static str>,
 }
+
+/// Units any table may print in its unit column, whatever its form's rows say (a province's table
+/// may count applications in 件 where the definition says 条).
+const COMMON_UNITS: &[&str] = &["条", "件", "次", "人", "人次", "个", "篇", "项", "元", "万元", "单位"];
 
 impl Vocabulary {
     pub fn new(form: &FormDef) -> Vocabulary {
@@ -67,12 +72,17 @@ impl Vocabulary {
             }
         };
         for (t, table) in form.tables.iter().enumerate() {
+            if let Layout::Indicators { unit, .. } = table.layout {
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
+            }
             for row in table.rows {
                 if !row.unit.is_empty() && !units.contains(&row.unit) {
                     units.push(row.unit);
                 }
                 for c in table.row_columns(row) {
-                    add(&mut columns, normalize(c.label), t);
+                    add(&mut columns, normalize_column(c.label), t);
                     add(&mut groups, compact(c.group), t);
                     if !c.unit.is_empty() && !units.contains(&c.unit) {
                         units.push(c.unit);
@@ -85,7 +95,7 @@ impl Vocabulary {
 
     /// The tables that have a column labelled `label`.
     pub fn column_tables(&self, label: &str) -> &[usize] {
-        self.columns.get(&normalize(label)).map(Vec::as_slice).unwrap_or(&[])
+        self.columns.get(&normalize_column(label)).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The tables a caption line (第二十条第（一）项) belongs to.
@@ -95,13 +105,14 @@ impl Vocabulary {
 
     pub fn is_unit(&self, cell: &str) -> bool {
         let c = cell.trim();
-        self.units.contains(&c) || c == "单位"
+        self.units.contains(&c) || COMMON_UNITS.contains(&c)
     }
 
-    /// The tables whose columns a header row names: none of its value cells holds a figure, and
-    /// at least one is a column label.
+    /// The tables whose columns a header row names: none of its value cells holds a figure (a
+    /// header naming the year, 2013年度, is a column label, not a figure), and at least one is a
+    /// column label.
     pub fn header_tables(&self, values: &[String]) -> Vec<usize> {
-        if values.iter().any(|v| has_digit(v)) {
+        if values.iter().any(|v| has_digit(v) && self.column_tables(v).is_empty()) {
             return Vec::new();
         }
         let mut tables: Vec<usize> = Vec::new();
@@ -365,11 +376,16 @@ impl<'f> Placer<'f> {
             for (value, column) in values.iter().zip(by_header) {
                 match column {
                     Some(c) => pairs.push((c, *value)),
-                    None if is_blank(value) => {}
+                    // The unit column (计量单位 | 条) beside the value columns.
+                    None if is_blank(value) || self.vocabulary.is_unit(value) => {}
                     None => return None,
                 }
             }
             return Some(pairs);
+        }
+        // Without a header: a unit cell is the unit column, not a value.
+        if values.first().is_some_and(|v| self.vocabulary.is_unit(v)) {
+            values.remove(0);
         }
         let required: Vec<usize> = (0..columns.len()).filter(|&c| !columns[c].optional).collect();
         if values.len() == columns.len() {

@@ -1,7 +1,7 @@
 //! Messages for the report-level findings (`checks`): one method per message, one implementation
 //! per language. Everything a message says comes from the finding's facts and figures.
 
-use crate::checks::fact;
+use crate::checks::{cumulative, fact};
 use crate::diagnostic::{Code, Detail, Diagnostic};
 use crate::form::FormId;
 use crate::value::Amount;
@@ -55,6 +55,8 @@ pub(crate) trait ReportCatalogue {
     fn empty_part(&self, part: &str, token: Option<&str>) -> String;
     /// 2021's part 六 without the information processing fees charged (even when none).
     fn part_without_fees(&self, part: &str) -> String;
+    /// A cumulative figure (历年累计) against last year's cumulative plus this year's figure.
+    fn cumulative(&self, label: &str, year: &str, before: Amount, this_year: Amount, now: Amount) -> String;
     /// Table A's in-force count against last year's plus issued minus repealed.
     fn in_force(
         &self,
@@ -72,6 +74,7 @@ fn form_name_zh(form: FormId) -> &'static str {
         FormId::F2016 => "2014—2018年度的政府信息公开情况统计表（国办发〔2014〕32号）",
         FormId::F2019 => "2019年试行格式（国办公开办函〔2019〕60号）",
         FormId::F2021 => "2021年格式（国办公开办函〔2021〕30号）",
+        FormId::F2016Fj => "福建省的政府信息公开情况统计表（2008—2018年度，含历年累计）",
     }
 }
 
@@ -80,6 +83,7 @@ fn form_name_en(form: FormId) -> &'static str {
         FormId::F2016 => "the 2014–2018 statistics table (国办发〔2014〕32号)",
         FormId::F2019 => "the 2019 trial format (国办公开办函〔2019〕60号)",
         FormId::F2021 => "the 2021 format (国办公开办函〔2021〕30号)",
+        FormId::F2016Fj => "Fujian's own statistics table (2008–2018, with a cumulative column)",
     }
 }
 
@@ -118,6 +122,14 @@ impl ReportCatalogue for Zh {
         format!(
             "「{label}」现行有效件数为 {now}，按{last}报告的 {before} 件加本年制发 {issued} 件、减本年废止 {repealed} 件应为 {}；修订、到期失效的统计口径不同可能造成差异，请核实。",
             before + issued - repealed
+        )
+    }
+
+    fn cumulative(&self, label: &str, year: &str, before: Amount, this_year: Amount, now: Amount) -> String {
+        let last = if year.is_empty() { "上一年度".to_string() } else { format!("{year}年度") };
+        format!(
+            "「{label}」历年累计为 {now}，但{last}报告的历年累计 {before} 加本年度 {this_year} 应为 {}；请核对两年的累计口径是否一致。",
+            before + this_year
         )
     }
 
@@ -219,6 +231,14 @@ impl ReportCatalogue for En {
         format!(
             "「{label}」: {now} in force, but {last}'s {before} plus {issued} issued minus {repealed} repealed makes {}; revisions and expiries counted differently can explain a difference: please check.",
             before + issued - repealed
+        )
+    }
+
+    fn cumulative(&self, label: &str, year: &str, before: Amount, this_year: Amount, now: Amount) -> String {
+        let last = if year.is_empty() { "last year's report".to_string() } else { format!("the {year} report") };
+        format!(
+            "「{label}」: {now} for all years so far, but {last}'s {before} plus this year's {this_year} makes {}; please check both years count alike.",
+            before + this_year
         )
     }
 
@@ -333,6 +353,12 @@ pub(crate) fn message(d: &Diagnostic, lang: Lang) -> Option<String> {
         }
         Code::FeesNotReported => catalogue.fees_not_reported(d.actual?, text(fact::HEADING)),
         Code::CarryOverMismatch => catalogue.carry_over(text(fact::LABEL), text(fact::YEAR), d.actual?, d.expected?),
+        Code::CumulativeMismatch => {
+            let amount =
+                |key: &str| get(key).and_then(|v| crate::value::parse(v, crate::value::ValueKind::Money).amount());
+            let (before, this_year) = (amount(cumulative::PREVIOUS)?, amount(cumulative::THIS_YEAR)?);
+            catalogue.cumulative(text(fact::LABEL), text(fact::YEAR), before, this_year, d.actual?)
+        }
         Code::WrongYear => {
             let (statement, year, other) = (text(fact::STATEMENT), text(fact::YEAR), text(fact::OTHER_YEAR));
             match get(fact::READING)? {

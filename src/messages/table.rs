@@ -31,6 +31,10 @@ pub(crate) trait TableCatalogue {
     fn heading_mismatch(&self, f: &Figures) -> String;
     fn expected_nonzero(&self, f: &Figures) -> String;
     fn table_a_inconsistent(&self, f: &Figures) -> String;
+    /// 历年累计 below the year's figure, in one row.
+    fn cumulative_below_year(&self, f: &Figures) -> String;
+    /// The answer types of a table without a catch-all answer row add up to less than 答复.
+    fn answers_below_total(&self, f: &Figures) -> String;
     fn unknown_cell(&self, text: &str) -> String;
     fn unplaced_row(&self, at: &Origin, text: &str) -> String;
     fn duplicate_cell(&self, label: &str, at: &Origin, first: &str, second: &str) -> String;
@@ -278,6 +282,8 @@ pub(crate) fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> Option<Stri
         Code::HeadingMismatch => catalogue.heading_mismatch(&figures()?),
         Code::ExpectedNonzero => catalogue.expected_nonzero(&figures()?),
         Code::TableAInconsistent => catalogue.table_a_inconsistent(&figures()?),
+        Code::CumulativeBelowYear => catalogue.cumulative_below_year(&figures()?),
+        Code::AnswersBelowTotal => catalogue.answers_below_total(&figures()?),
         Code::UnplacedRow => match &d.detail {
             Detail::Unplaced { line: 0, text, .. } => catalogue.unknown_cell(text),
             Detail::Unplaced { line, text, at } => {
@@ -470,6 +476,25 @@ impl TableCatalogue for super::zh::Zh {
             f.expected
         )
     }
+    fn cumulative_below_year(&self, f: &Figures) -> String {
+        format!(
+            "{}「{}」（{}）小于「{}」（{}）：历年累计包含本年度，不能比它小。",
+            f.prefix(Lang::Zh),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join("、"),
+            f.expected
+        )
+    }
+    fn answers_below_total(&self, f: &Figures) -> String {
+        format!(
+            "{}各类答复数之和（{}）小于「{}」（{}）：本表只列同意公开、同意部分公开、否决公开三类答复，其他答复（如信息不存在、不属于本机关）无栏可填，请核对是否漏填或错填。",
+            f.prefix(Lang::Zh),
+            f.lhs_sum(),
+            f.rhs.join("、"),
+            f.expected
+        )
+    }
     fn unknown_cell(&self, text: &str) -> String {
         format!("「{text}」不是本表的栏目，未予核对。")
     }
@@ -600,6 +625,25 @@ impl TableCatalogue for super::en::En {
             f.prefix(Lang::En),
             f.lhs_label(),
             f.actual,
+            f.rhs.join(", "),
+            f.expected
+        )
+    }
+    fn cumulative_below_year(&self, f: &Figures) -> String {
+        format!(
+            "{}\"{}\" ({}) is less than \"{}\" ({}): the figure for all years so far includes this year's, so it cannot be smaller.",
+            f.prefix(Lang::En),
+            f.lhs_label(),
+            f.actual,
+            f.rhs.join(", "),
+            f.expected
+        )
+    }
+    fn answers_below_total(&self, f: &Figures) -> String {
+        format!(
+            "{}The answer types add up to {}, less than \"{}\" ({}): this table has rows only for full, partial and refused disclosure, so an answer of another kind (information that does not exist, another agency's) has nowhere to go; please check none was left out or misplaced.",
+            f.prefix(Lang::En),
+            f.lhs_sum(),
             f.rhs.join(", "),
             f.expected
         )

@@ -1,7 +1,7 @@
 //! The preview as HTML, in the official layout. Every text and attribute value goes through the
 //! escaping writer; ids are derived from cell ids by `cell_anchor`.
 
-use super::layout::{Block, Grid, GridCell, GridKind, GridRow, Preview, AGENCY_LABEL, STUB_HEADER, UNIT_HEADER};
+use super::layout::{Block, Grid, GridCell, GridKind, GridRow, Preview, AGENCY_LABEL};
 use super::writer::Html;
 use super::{cell_anchor, Chrome, RenderOptions, STYLE_SHEET};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -172,12 +172,12 @@ fn table(h: &mut Html, p: &Preview<'_>, grid: &Grid<'_>, labelled_by: Option<&st
                                 .attr("class", "dr-stub-head")
                                 .attr_opt("rowspan", rows.as_deref())
                                 .attr("scope", "col")
-                                .text(STUB_HEADER);
+                                .text(grid.stub_header);
                             h.elem("th")
                                 .attr("class", "dr-unit-head")
                                 .attr_opt("rowspan", rows.as_deref())
                                 .attr("scope", "col")
-                                .text(UNIT_HEADER);
+                                .text(grid.unit_header);
                         } else {
                             h.elem("td").attr("class", "dr-corner").attr_opt("rowspan", rows.as_deref());
                         }
@@ -190,7 +190,7 @@ fn table(h: &mut Html, p: &Preview<'_>, grid: &Grid<'_>, labelled_by: Option<&st
                         if cell.rowspan > 1 {
                             th = th.attr("rowspan", &cell.rowspan.to_string());
                         }
-                        th.text(cell.text);
+                        th.text(&cell.text);
                     }
                 });
                 h.newline();

@@ -3,18 +3,17 @@
 //! sentences the findings point at. Everything here is read from the report and the form
 //! definition; the HTML and text renderers only draw it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Detail, Diagnostic, Severity};
-use crate::form::{CellRef, ColumnDef, FormDef, RowDef, RowKind, TableDef};
+use crate::form::{CellRef, ColumnDef, FormDef, Layout, Period, RowDef, RowKind, TableDef};
 use crate::report::Report;
 
-/// Words of the official layout that no form definition carries: the stub and unit headers of a
-/// statistics table, the line naming the year and the agency under an attached table's title, and
-/// the generic name of the report when it has no title of its own. They belong to the document,
-/// which is Chinese whatever the language of the findings.
-pub(crate) const STUB_HEADER: &str = "统计指标";
-pub(crate) const UNIT_HEADER: &str = "单位";
+/// Words of the official layout that no form definition carries: the line naming the year and the
+/// agency under an attached table's title, and the generic name of the report when it has no title
+/// of its own (the stub and unit headers of a list of indicators are the table's `Layout`). They
+/// belong to the document, which is Chinese whatever the language of the findings.
 pub(crate) const AGENCY_LABEL: &str = "填报单位：";
 pub(crate) const REPORT_NAME: &str = "政府信息公开工作年度报告";
 
@@ -90,6 +89,9 @@ impl Finding<'_> {
 /// (Table A), which makes a grid per run of rows sharing their columns.
 pub(crate) struct Grid<'a> {
     pub kind: GridKind,
+    /// A list of indicators' stub and unit headers (统计指标 | 单位; 指标名称 | 计量单位); empty in a matrix.
+    pub stub_header: &'static str,
+    pub unit_header: &'static str,
     /// A header line across the whole grid: the caption all its columns sit under (第二十条第（一）项).
     pub caption: Option<&'static str>,
     /// Header rows of the value columns (not the stub or unit columns, which span them all).
@@ -100,14 +102,16 @@ pub(crate) struct Grid<'a> {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GridKind {
-    /// A list of indicators with one value column: 统计指标 | 单位 | 统计数 (the 2014–2018 table).
+    /// A list of indicators: a stub, a unit, and the value columns: 统计指标 | 单位 | 统计数 (the
+    /// 2014–2018 table), 指标名称 | 计量单位 | 2013年度 | 历年累计 (Fujian's).
     Indicators,
     /// Rows × columns, headed by the columns' labels under their groups.
     Matrix,
 }
 
 pub(crate) struct HeadCell {
-    pub text: &'static str,
+    /// The label as printed: a column of the year names the report's (2013年度).
+    pub text: Cow<'static, str>,
     pub colspan: usize,
     pub rowspan: usize,
     /// Heads a group of columns rather than one column.
@@ -212,7 +216,10 @@ impl<'a> Preview<'a> {
     /// The grids a table is drawn as.
     pub fn grids(&self, t: usize) -> Vec<Grid<'_>> {
         let table = &self.form.tables[t];
-        let kind = if table.columns.len() == 1 { GridKind::Indicators } else { GridKind::Matrix };
+        let kind = match table.layout {
+            Layout::Indicators { .. } => GridKind::Indicators,
+            Layout::Matrix => GridKind::Matrix,
+        };
         let mut grids: Vec<Grid<'_>> = Vec::new();
         let mut start = 0;
         while start < table.rows.len() {
@@ -235,6 +242,10 @@ impl<'a> Preview<'a> {
             .filter(|&c| !all[c].optional || rows.clone().any(|r| self.in_use(&self.form.cell_id(cell(r, c)))))
             .collect();
         let columns: Vec<&'static ColumnDef> = shown.iter().map(|&c| &all[c]).collect();
+        // A list of indicators leaves out the optional rows nothing was entered in (the rows of
+        // another year's version of the table), unless nothing was entered at all: a blank form
+        // shows every row.
+        let blank = !rows.clone().any(|r| shown.iter().any(|&c| self.in_use(&self.form.cell_id(cell(r, c)))));
         let mut grid_rows = Vec::new();
         for r in rows {
             let row = &table.rows[r];
@@ -253,12 +264,18 @@ impl<'a> Preview<'a> {
             // matrix draws an unfilled heading or subtotal row as the label over its rows.
             if kind == GridKind::Matrix && heads_only && unused {
                 grid_rows.push(GridRow::Group { label: row.label, depth: row.depth });
+            } else if kind == GridKind::Indicators && row.optional && unused && !blank {
+                continue;
             } else {
                 grid_rows.push(GridRow::Values { row, cells });
             }
         }
-        let (caption, header) = header(&columns);
-        Grid { kind, caption, header, columns, rows: grid_rows }
+        let (caption, header) = header(&columns, self.year);
+        let (stub_header, unit_header) = match table.layout {
+            Layout::Indicators { stub, unit } => (stub, unit),
+            Layout::Matrix => ("", ""),
+        };
+        Grid { kind, stub_header, unit_header, caption, header, columns, rows: grid_rows }
     }
 
     fn in_use(&self, cell_id: &str) -> bool {
@@ -278,12 +295,13 @@ fn same_columns(a: &[ColumnDef], b: &[ColumnDef]) -> bool {
 
 /// The header rows over the value columns: a group every column sits under is a caption; other
 /// groups are merged cells over their columns, with ungrouped columns spanning both header rows.
-fn header(columns: &[&'static ColumnDef]) -> (Option<&'static str>, Vec<Vec<HeadCell>>) {
+fn header(columns: &[&'static ColumnDef], year: Option<u16>) -> (Option<&'static str>, Vec<Vec<HeadCell>>) {
     let caption = match columns.first() {
         Some(first) if !first.group.is_empty() && columns.iter().all(|c| c.group == first.group) => Some(first.group),
         _ => None,
     };
-    let leaf = |c: &ColumnDef, rowspan| HeadCell { text: c.label, colspan: 1, rowspan, group: false };
+    let leaf =
+        |c: &'static ColumnDef, rowspan| HeadCell { text: column_label(c, year), colspan: 1, rowspan, group: false };
     if caption.is_some() || columns.iter().all(|c| c.group.is_empty()) {
         return (caption, vec![columns.iter().map(|c| leaf(c, 1)).collect()]);
     }
@@ -298,11 +316,19 @@ fn header(columns: &[&'static ColumnDef]) -> (Option<&'static str>, Vec<Vec<Head
             continue;
         }
         let n = columns[i..].iter().take_while(|c| c.group == group).count();
-        top.push(HeadCell { text: group, colspan: n, rowspan: 1, group: true });
+        top.push(HeadCell { text: Cow::Borrowed(group), colspan: n, rowspan: 1, group: true });
         under.extend(columns[i..i + n].iter().map(|c| leaf(c, 1)));
         i += n;
     }
     (None, vec![top, under])
+}
+
+/// A column's header as printed: the column of the year names the report's year (本年度 → 2013年度).
+fn column_label(c: &'static ColumnDef, year: Option<u16>) -> Cow<'static, str> {
+    match (c.period, year, c.label.strip_prefix("本年")) {
+        (Period::Year, Some(year), Some(rest)) => Cow::Owned(format!("{year}年{rest}")),
+        _ => Cow::Borrowed(c.label),
+    }
 }
 
 /// How much of a table's title a part's heading must repeat to name it.

@@ -2,7 +2,7 @@
 //! Chinese characters take two columns in a fixed-width font, so alignment counts display width,
 //! not characters.
 
-use super::layout::{Block, Grid, GridKind, GridRow, Preview, AGENCY_LABEL, STUB_HEADER, UNIT_HEADER};
+use super::layout::{Block, Grid, GridKind, GridRow, Preview, AGENCY_LABEL};
 use super::{Chrome, RenderOptions};
 use crate::diagnostic::Diagnostic;
 use crate::report::Report;
@@ -181,7 +181,7 @@ fn grid_lines(grid: &Grid<'_>) -> Vec<String> {
             GridRow::Group { label, depth } => indent(*depth) + display_width(label),
             GridRow::Values { row, .. } => indent(row.depth) + display_width(row.label),
         })
-        .chain([if indicators { display_width(STUB_HEADER) } else { 0 }])
+        .chain([if indicators { display_width(grid.stub_header) } else { 0 }])
         .max()
         .unwrap_or(0);
     let stub = stub_wanted.min(if indicators { STUB_MAX_INDICATORS } else { STUB_MAX_MATRIX });
@@ -192,7 +192,7 @@ fn grid_lines(grid: &Grid<'_>) -> Vec<String> {
             GridRow::Values { row, .. } => Some(display_width(row.unit)),
             GridRow::Group { .. } => None,
         })
-        .chain([display_width(UNIT_HEADER)])
+        .chain([display_width(grid.unit_header)])
         .max()
         .unwrap_or(0);
     let mut widths: Vec<usize> = grid.columns.iter().map(|c| display_width(c.label)).collect();
@@ -225,9 +225,9 @@ fn grid_lines(grid: &Grid<'_>) -> Vec<String> {
         let last = r + 1 == grid.header.len();
         let mut line = String::new();
         if last && indicators {
-            line.push_str(&pad(STUB_HEADER, stub, Align::Left));
+            line.push_str(&pad(grid.stub_header, stub, Align::Left));
             line.push_str(GAP);
-            line.push_str(&pad(UNIT_HEADER, unit, Align::Center));
+            line.push_str(&pad(grid.unit_header, unit, Align::Center));
         } else {
             line.push_str(&" ".repeat(lead));
         }
@@ -279,17 +279,17 @@ fn grid_lines(grid: &Grid<'_>) -> Vec<String> {
     lines
 }
 
-struct PlacedHead {
+struct PlacedHead<'g> {
     /// The header row it is drawn on.
     row: usize,
     column: usize,
     colspan: usize,
-    text: &'static str,
+    text: &'g str,
 }
 
 /// Where each header cell is drawn: its first column (after the columns taken by cells spanning
 /// down from rows above), and its last row when it spans rows.
-fn place_header(grid: &Grid<'_>) -> Vec<PlacedHead> {
+fn place_header<'g>(grid: &'g Grid<'_>) -> Vec<PlacedHead<'g>> {
     let rows = grid.header.len();
     let columns = grid.columns.len();
     let mut taken = vec![vec![false; columns]; rows];
@@ -309,7 +309,7 @@ fn place_header(grid: &Grid<'_>) -> Vec<PlacedHead> {
                     *t = true;
                 }
             }
-            placed.push(PlacedHead { row: (r + cell.rowspan - 1).min(rows - 1), column: c, colspan, text: cell.text });
+            placed.push(PlacedHead { row: (r + cell.rowspan - 1).min(rows - 1), column: c, colspan, text: &cell.text });
             c += colspan;
         }
     }

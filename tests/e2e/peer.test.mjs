@@ -9,7 +9,7 @@ import { setup } from './harness.mjs';
 import { openBench } from '../../bench/page.mjs';
 
 const MODES = ['filling', 'submit', 'review'];
-const FORMS = ['2016', '2019', '2021'];
+const FORMS = ['2016', '2019', '2021', '2016-fj'];
 
 let env;
 let page;

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Code, Severity};
 use crate::form::build::{aka, col, heading, money_row as money, optional, row, rule};
-use crate::form::{ColumnDef, FormDef, FormId, Relation, RowDef, RuleDef, TableDef};
+use crate::form::{ColumnDef, FormDef, FormId, Layout, Relation, RowDef, RuleDef, TableDef};
 
 const COLUMNS: &[ColumnDef] = &[col("value", "统计数")];
 
@@ -143,6 +143,13 @@ pub static FORM: FormDef = FormDef {
     id: FormId::F2016,
     title: "政府信息公开情况统计表",
     years: (2014, 2018),
-    tables: &[TableDef { id: "", title: "政府信息公开情况统计表", columns: COLUMNS, rows: ROWS }],
+    province: None,
+    tables: &[TableDef {
+        id: "",
+        title: "政府信息公开情况统计表",
+        columns: COLUMNS,
+        rows: ROWS,
+        layout: Layout::Indicators { stub: "统计指标", unit: "单位" },
+    }],
     rules: RULES,
 };

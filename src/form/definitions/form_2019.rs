@@ -9,7 +9,7 @@ use super::form_2021::{
 };
 use crate::diagnostic::{Code, Severity};
 use crate::form::build::{aka, col, concat, money_column as money, row, rule, signed, under, with_columns};
-use crate::form::{Axis, ColumnDef, FormDef, FormId, Relation, RowDef, RuleDef, TableDef};
+use crate::form::{Axis, ColumnDef, FormDef, FormId, Layout, Relation, RowDef, RuleDef, TableDef};
 
 // ---------------------------------------------------------------------------------------------
 // Table A: 主动公开政府信息情况 (2019 trial).
@@ -91,11 +91,12 @@ pub static FORM: FormDef = FormDef {
     id: FormId::F2019,
     title: "中华人民共和国政府信息公开工作年度报告格式（试行）",
     years: (2019, 2020),
+    province: None,
     tables: &[
         // Every row of Table A names its own columns.
-        TableDef { id: "A", title: A_TITLE, columns: &[], rows: A_ROWS },
-        TableDef { id: "B", title: B_TITLE, columns: B_COLUMNS, rows: &B_ROWS },
-        TableDef { id: "C", title: C_TITLE, columns: C_COLUMNS, rows: C_ROWS },
+        TableDef { id: "A", title: A_TITLE, columns: &[], rows: A_ROWS, layout: Layout::Matrix },
+        TableDef { id: "B", title: B_TITLE, columns: B_COLUMNS, rows: &B_ROWS, layout: Layout::Matrix },
+        TableDef { id: "C", title: C_TITLE, columns: C_COLUMNS, rows: C_ROWS, layout: Layout::Matrix },
     ],
     rules: RULES,
 };

@@ -18,7 +18,7 @@ use crate::diagnostic::{Code, Severity};
 use crate::form::build::{
     aka, col, concat, money_column as money, optional, row, rule, under, when_filled, with_columns,
 };
-use crate::form::{Axis, ColumnDef, FormDef, FormId, Relation, RowDef, RuleDef, TableDef};
+use crate::form::{Axis, ColumnDef, FormDef, FormId, Layout, Relation, RowDef, RuleDef, TableDef};
 
 // ---------------------------------------------------------------------------------------------
 // Builders shared with `form_2019`.
@@ -213,11 +213,12 @@ pub static FORM: FormDef = FormDef {
     id: FormId::F2021,
     title: "中华人民共和国政府信息公开工作年度报告格式",
     years: (2021, 9999),
+    province: None,
     tables: &[
         // Every row of Table A names its own columns.
-        TableDef { id: "A", title: A_TITLE, columns: &[], rows: A_ROWS },
-        TableDef { id: "B", title: B_TITLE, columns: B_COLUMNS, rows: &B_ROWS },
-        TableDef { id: "C", title: C_TITLE, columns: C_COLUMNS, rows: C_ROWS },
+        TableDef { id: "A", title: A_TITLE, columns: &[], rows: A_ROWS, layout: Layout::Matrix },
+        TableDef { id: "B", title: B_TITLE, columns: B_COLUMNS, rows: &B_ROWS, layout: Layout::Matrix },
+        TableDef { id: "C", title: C_TITLE, columns: C_COLUMNS, rows: C_ROWS, layout: Layout::Matrix },
     ],
     rules: RULES,
 };
