@@ -23,6 +23,7 @@ import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNot
 import { Findings, keyOf } from './findings.js';
 import { findUploads, Upload } from './upload.js';
 import { loadReaders } from './readers.js';
+import { findEditors, Editor } from './editors.js';
 import { words } from './strings.js';
 
 // A province's own version first: without `form`, a tie goes to the later (national) one.
@@ -81,6 +82,7 @@ export function attach(formElement, options = {}) {
     fields: options.fields ?? {},
     preview: options.preview ?? null,
     files: options.files,
+    editor: options.editor,
     wasm: options.wasm,
   };
   if (settings.files !== undefined && typeof settings.files !== 'string' && !Array.isArray(settings.files)) {
@@ -136,11 +138,12 @@ class Attachment {
     this.submitted = false;
     this.summary = null;
     this.summaryItems = [];
-    /** The report file fields (upload.js). */
+    /** The report file fields (upload.js) and the rich-text editors holding the report (editors.js). */
     this.uploads = [];
+    this.editors = [];
     this.notice = null;
     this.preview = null;
-    this.timers = { preview: 0, draft: 0, rescan: 0 };
+    this.timers = { preview: 0, draft: 0, rescan: 0, editors: 0 };
     /** Attributes we changed on the page's elements, to put back on detach: [el, name, old]. */
     this.restore = [];
     this.originalTitle = null;
@@ -211,6 +214,7 @@ class Attachment {
     this.uploads = findUploads(this.form, this.settings.files).map(
       (input) => new Upload(input, { prefix: this.prefix, lang: this.lang, words: words(this.lang), wasm: this.settings.wasm }),
     );
+    this.scanEditors();
 
     const on = (type, handler, capture = false) =>
       this.form.addEventListener(type, handler, { capture, signal: this.aborter.signal });
@@ -250,6 +254,33 @@ class Attachment {
     this.reload();
     if (this.settings.preview) this.setupPreview();
     this.render();
+  }
+
+  /** Editors found now (an editor builds its frame after the page loads: looked for again on changes). */
+  scanEditors() {
+    for (const adapter of findEditors(this.form, this.settings.editor)) {
+      if (this.editors.some((e) => e.element === adapter.element)) continue;
+      this.editors.push(new Editor(adapter, {
+        prefix: this.prefix,
+        index: this.editors.length + 1,
+        lang: this.lang,
+        words: words(this.lang),
+        wasm: this.settings.wasm,
+        onResult: () => { if (this.active && this.summary && this.submitted) this.check('editor'); },
+      }));
+    }
+    // An editor's frame becomes editable once loaded.
+    for (const iframe of this.form.querySelectorAll('iframe')) {
+      if (this.editors.some((e) => e.element === iframe) || iframe.dataset.drWatched) continue;
+      iframe.dataset.drWatched = '';
+      this.remember(iframe, 'data-dr-watched');
+      iframe.addEventListener('load', () => setTimeout(() => this.active && this.scanEditors(), 0), { signal: this.aborter.signal });
+    }
+  }
+
+  /** The report files and editors: what the page checks beside the table. */
+  get sources() {
+    return [...this.uploads, ...this.editors];
   }
 
   findCells() {
@@ -300,6 +331,13 @@ class Attachment {
 
   /** Rows added or removed by the page's own script: map new cells, blank the ones gone. */
   onMutations(records) {
+    // An editor building its frame (an iframe, an editable area) after the page loaded.
+    const editorLike = (nodes) =>
+      [...nodes].some((n) => n instanceof Element && (n.matches('iframe, [contenteditable]') || n.querySelector('iframe, [contenteditable]')));
+    if (records.some((r) => editorLike(r.addedNodes))) {
+      clearTimeout(this.timers.editors);
+      this.timers.editors = setTimeout(() => this.active && this.scanEditors(), 50);
+    }
     const touchesControls = (nodes) =>
       [...nodes].some((n) => n instanceof Element && (n.matches('input, textarea') || n.querySelector('input, textarea')));
     if (!records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
@@ -472,24 +510,27 @@ class Attachment {
     } else if (target.dataset.drDiscard !== undefined) {
       this.discardDraft();
     } else if (target.dataset.drUpload !== undefined) {
-      const upload = this.uploads.find((u) => u.box.id === target.dataset.drUpload);
-      if (!upload) return;
-      // Focus on the file field, whose description is the findings: the clerk can choose again.
+      const source = this.sources.find((u) => u.box.id === target.dataset.drUpload);
+      if (!source) return;
+      // To the file field (the clerk can choose again) or the editor, and its findings in view.
       e.preventDefault();
-      upload.input.focus();
-      upload.box.scrollIntoView({ block: 'center' });
+      (source.input ?? source.element).focus();
+      source.box.scrollIntoView({ block: 'center' });
     }
   }
 
   onSubmit(e) {
     if (!this.active) return;
     // A report file still being read: the upload waits for its findings, then goes on (or not).
-    const reading = this.uploads.filter((u) => u.result?.state === 'reading');
+    const reading = [
+      ...this.uploads.filter((u) => u.result?.state === 'reading').map((u) => u.pending),
+      ...this.editors.filter((ed) => ed.stale).map((ed) => ed.check()),
+    ];
     if (reading.length) {
       e.preventDefault();
       e.stopImmediatePropagation();
       const submitter = e.submitter ?? null;
-      Promise.all(reading.map((u) => u.pending)).then(() => {
+      Promise.all(reading).then(() => {
         if (this.active) this.form.requestSubmit(submitter && this.form.contains(submitter) ? submitter : undefined);
       });
       return;
@@ -546,7 +587,7 @@ class Attachment {
     this.reload();
     const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit' }).diagnostics);
     // The report files chosen: their blocking findings hold the upload back as the table's do.
-    const files = this.uploads.flatMap((u) => u.blocking(this.settings.blockOn).map((d) => ({ ...d, upload: u })));
+    const files = this.sources.flatMap((u) => u.blocking(this.settings.blockOn).map((d) => ({ ...d, upload: u })));
     const blocking = [...diagnostics.filter((d) => this.isBlocking(d)), ...files];
     this.render();
     if (blocking.length) this.showSummary(blocking);
@@ -730,7 +771,7 @@ class Attachment {
     this.summaryItems = blocking.map((d) => {
       if (d.upload) {
         // A problem in the report file: the link goes to the findings beside its field.
-        const text = `${d.upload.result.name}：${d.cells.length ? `${d.cells[0]}：` : ''}${d.message || d.code}`;
+        const text = `${d.upload.result?.name ?? d.upload.label}：${d.cells.length ? `${d.cells[0]}：` : ''}${d.message || d.code}`;
         const box = d.upload.box.id;
         return { key: `upload:${keyOf(d)}`, code: d.code, cell: null, upload: box, href: `#${box}`, text, table: false };
       }
@@ -911,7 +952,7 @@ class Attachment {
       return;
     }
     this.checker.setLanguage(lang);
-    for (const upload of this.uploads) upload.setLanguage(lang, words(lang));
+    for (const source of this.sources) source.setLanguage(lang, words(lang));
     // Every message is made again in the new language.
     this.reload();
     this.render();
@@ -945,7 +986,7 @@ class Attachment {
     for (const t of Object.values(this.timers)) clearTimeout(t);
     for (const { slot } of this.slots.values()) slot.remove();
     this.slots.clear();
-    for (const upload of this.uploads ?? []) upload.detach();
+    for (const source of this.sources) source.detach();
     if (this.summary) this.hideSummary();
     this.notice?.remove();
     if (this.preview) {

@@ -5,7 +5,10 @@
 // ------------------------------------------------------------------------------------------------
 // Plain data
 
-/** The versions of the statistics tables: 2014–2018, the 2019 trial format, the 2021 format. */
+/**
+ * The versions of the statistics tables: 2014–2018, the 2019 trial format, the 2021 format, and
+ * Fujian's own pre-2019 table with its 历年累计 column ('2016-fj').
+ */
 export type FormId = '2016' | '2019' | '2021' | '2016-fj';
 
 /** The language messages are made in. Chinese first. */
@@ -105,7 +108,7 @@ export type Origin =
 
 /** How much of one table of an imported report was read and judged. */
 export interface TableCoverage {
-  /** `A`, `B`, `C`, or `''` for the single table of the 2016 form. */
+  /** `A`, `B`, `C`, `T` (Fujian's, '2016-fj'), or `''` for the single table of the 2016 form. */
   table: string;
   title: string;
   found: boolean;
@@ -190,7 +193,7 @@ export interface RowDefinition {
 }
 
 export interface TableDefinition {
-  /** "" for the single table of the 2016 form, else "A", "B", "C". */
+  /** "" for the single table of the 2016 form, else "A", "B", "C", or "T" (Fujian's, '2016-fj'). */
   id: string;
   title: string;
   columns: ColumnDefinition[];
@@ -327,6 +330,16 @@ export class Checker {
 /** Report fields that are not table cells, which `fields` may also name. */
 export type MetaField = 'agency' | 'year' | 'date' | 'title' | 'narrative';
 
+/** An editor the component cannot find by itself: where its HTML is, and how to hear it change. */
+export interface EditorAdapter {
+  /** The editor's element; the findings go after it (or after the editor's frame around it). */
+  element: Element;
+  /** The editor's current content as HTML. */
+  html(): string;
+  /** Call `onChange` whenever the content changes; returns a function that stops it. */
+  watch?(onChange: () => void): () => void;
+}
+
 export interface AttachOptions {
   /** The form version. Default: the one whose cells the page has most. */
   form?: FormId;
@@ -357,6 +370,14 @@ export interface AttachOptions {
    * upload back as the table's do (`blockOn`); a PDF is said not to be checked and never holds it back.
    */
   files?: string | string[];
+  /**
+   * The rich-text editor(s) holding the report in the article's body. Default: found by themselves
+   * (a same-origin iframe in design mode: KindEditor, UEditor, TinyMCE, CKEditor 4; a contenteditable
+   * area: CKEditor 5, wangEditor, Quill; a visible textarea holding HTML with a table). Otherwise an
+   * element, a selector, or an adapter. The tables in it are checked when its content settles and at
+   * submit; their findings show beside it and their errors hold the submit back (`blockOn`).
+   */
+  editor?: string | Element | EditorAdapter | Array<string | Element | EditorAdapter>;
   /** Where the .wasm is, if not next to index.js. */
   wasm?: WasmSource;
 }

@@ -35,6 +35,67 @@ export function findUploads(form, files) {
   return inputs.filter((input) => REPORT_ACCEPT.test(input.accept ?? '') || REPORT_NAME.test(labelText(input)));
 }
 
+/**
+ * Show what reading and checking a report gave in its box beside the field (a file, an editor):
+ * `result` { state: 'reading' | 'done' | 'failed', name, outcome | error } or null (nothing chosen).
+ * The same pattern as the error summary: a count, each problem in words with its visually hidden
+ * severity, and how much of the tables was read.
+ */
+export function showOutcome(box, result, w, lang) {
+  box.replaceChildren();
+  box.lang = lang;
+  box.className = 'dr-upload';
+  delete box.dataset.notChecked;
+  if (!result) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.dataset.state = result.state;
+  if (result.state === 'reading') {
+    box.append(el('p', 'dr-upload__status', result.reading ?? w.uploadReading(result.name)));
+    return;
+  }
+  if (result.state === 'failed') {
+    box.classList.add('dr-upload--notice');
+    box.append(el('p', 'dr-upload__status', w.uploadUnavailable(result.name)));
+    return;
+  }
+  const { outcome } = result;
+  if (outcome.notChecked) {
+    box.classList.add('dr-upload--notice');
+    box.dataset.notChecked = outcome.notChecked;
+    box.append(el('p', 'dr-upload__status', outcome.message));
+    return;
+  }
+  if (outcome.error) {
+    box.classList.add('dr-upload--error');
+    const line = el('p', 'dr-upload__status');
+    line.append(el('span', 'dr-visually-hidden', w.error()), w.uploadUnreadable(result.name, outcome.error));
+    box.append(line);
+    return;
+  }
+  const shown = outcome.diagnostics.filter((d) => d.severity !== 'info');
+  const notChecked = outcome.diagnostics.filter((d) => d.code === 'not-checked' || d.code === 'table-not-found').length;
+  const tables = outcome.coverage.tables;
+  const read = tables.reduce((n, t) => n + t.read, 0);
+  const cells = tables.reduce((n, t) => n + t.cells, 0);
+  box.classList.add(shown.some((d) => d.severity === 'error') ? 'dr-upload--error' : shown.length ? 'dr-upload--warning' : 'dr-upload--ok');
+  const title = el('p', 'dr-upload__title', shown.length ? w.summaryTitle(shown.length) : w.uploadClean(result.name));
+  title.id = `${box.id}-title`;
+  box.append(title);
+  const list = el('ul', 'dr-upload__list');
+  for (const d of shown) {
+    const li = el('li', `dr-message dr-message--${d.severity}`);
+    li.dataset.code = d.code;
+    li.dataset.severity = d.severity;
+    li.append(el('span', 'dr-visually-hidden', w[d.severity]()), d.cells.length ? `${d.cells[0]}：${d.message}` : d.message);
+    list.append(li);
+  }
+  if (shown.length) box.append(list);
+  box.append(el('p', 'dr-upload__coverage', w.uploadCoverage(read, cells, notChecked)));
+}
+
 /** One upload field being checked: its box of findings, and what the last chosen file gave. */
 export class Upload {
   constructor(input, { prefix, lang, words, wasm }) {
@@ -95,61 +156,7 @@ export class Upload {
   }
 
   show() {
-    const w = this.words;
-    const box = this.box;
-    box.replaceChildren();
-    box.lang = this.lang;
-    box.className = 'dr-upload';
-    delete box.dataset.notChecked;
-    const result = this.result;
-    if (!result) {
-      box.hidden = true;
-      return;
-    }
-    box.hidden = false;
-    box.dataset.state = result.state;
-    if (result.state === 'reading') {
-      box.append(el('p', 'dr-upload__status', w.uploadReading(result.name)));
-      return;
-    }
-    if (result.state === 'failed') {
-      box.classList.add('dr-upload--notice');
-      box.append(el('p', 'dr-upload__status', w.uploadUnavailable(result.name)));
-      return;
-    }
-    const { outcome } = result;
-    if (outcome.notChecked) {
-      box.classList.add('dr-upload--notice');
-      box.dataset.notChecked = outcome.notChecked;
-      box.append(el('p', 'dr-upload__status', outcome.message));
-      return;
-    }
-    if (outcome.error) {
-      box.classList.add('dr-upload--error');
-      const line = el('p', 'dr-upload__status');
-      line.append(el('span', 'dr-visually-hidden', w.error()), w.uploadUnreadable(result.name, outcome.error));
-      box.append(line);
-      return;
-    }
-    const shown = outcome.diagnostics.filter((d) => d.severity !== 'info');
-    const notChecked = outcome.diagnostics.filter((d) => d.code === 'not-checked' || d.code === 'table-not-found').length;
-    const tables = outcome.coverage.tables;
-    const read = tables.reduce((n, t) => n + t.read, 0);
-    const cells = tables.reduce((n, t) => n + t.cells, 0);
-    box.classList.add(shown.some((d) => d.severity === 'error') ? 'dr-upload--error' : shown.length ? 'dr-upload--warning' : 'dr-upload--ok');
-    const title = el('p', 'dr-upload__title', shown.length ? w.summaryTitle(shown.length) : w.uploadClean(result.name));
-    title.id = `${box.id}-title`;
-    box.append(title);
-    const list = el('ul', 'dr-upload__list');
-    for (const d of shown) {
-      const li = el('li', `dr-message dr-message--${d.severity}`);
-      li.dataset.code = d.code;
-      li.dataset.severity = d.severity;
-      li.append(el('span', 'dr-visually-hidden', w[d.severity]()), d.cells.length ? `${d.cells[0]}：${d.message}` : d.message);
-      list.append(li);
-    }
-    if (shown.length) box.append(list);
-    box.append(el('p', 'dr-upload__coverage', w.uploadCoverage(read, cells, notChecked)));
+    showOutcome(this.box, this.result, this.words, this.lang);
   }
 
   detach() {

@@ -9,6 +9,16 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'";
 
+/**
+ * The rich-text editor pages (www/editor-*.html) run real editors, which write inline styles and
+ * scripts into their frames: a portal with such an editor allows that, and so do these pages.
+ */
+export const EDITOR_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'";
+
+/** The editors' packages the editor pages load from node_modules (and nothing else of it). */
+const VENDORED = ['tinymce', 'kindeditor', '@wangeditor/editor'];
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -26,6 +36,7 @@ const TYPES = {
 /** URL prefix → folder. The first match wins. */
 const MOUNTS = [
   ['/pkg/', join(root, 'pkg')],
+  ...VENDORED.map((name) => [`/vendor/${name}/`, join(root, 'node_modules', name)]),
   ['/fixtures/', join(root, 'tests', 'fixtures')],
   ['/', join(root, 'www')],
 ];
@@ -48,7 +59,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', block = [] } = {}
     const url = new URL(req.url, 'http://localhost');
     let file = resolvePath(url.pathname);
     const headers = {
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': url.pathname.startsWith('/editor-') ? EDITOR_CSP : CSP,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     };

@@ -39,9 +39,12 @@ async function assets() {
 
 test('vite build emits the .wasm as an asset and bundles the component\'s style sheet', async () => {
   const { dir, names } = await assets();
-  const wasm = names.filter((n) => n.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `one .wasm among ${names.join(', ')}`);
-  assert.match(wasm[0], /^disclosure_report_bg-[\w-]+\.wasm$/, 'hashed for long caching');
+  // The form page's .wasm, and the readers' module (HTML and Word readers) as a chunk of its own
+  // that a page loads only when a report file or a pasted table arrives.
+  const wasm = names.filter((n) => /^disclosure_report_bg-[\w-]+\.wasm$/.test(n));
+  assert.equal(wasm.length, 1, `one checker .wasm among ${names.join(', ')}, hashed for long caching`);
+  assert.equal(names.filter((n) => /^disclosure_report_readers_bg-[\w-]+\.wasm$/.test(n)).length, 1, 'the readers\' .wasm');
+  assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 2);
   const original = await readFile(join(ROOT, 'pkg', 'disclosure_report_bg.wasm'));
   assert.ok(original.equals(await readFile(join(dir, wasm[0]))), 'the bytes of the package\'s .wasm');
   const css = await Promise.all(names.filter((n) => n.endsWith('.css')).map((n) => readFile(join(dir, n), 'utf8')));
@@ -71,6 +74,7 @@ test('the built report-entry page: a wrong sum blocks the upload, the corrected 
     await Promise.all([page.waitForURL('**/report/submit'), page.locator('button[type=submit]').click()]);
     assert.equal(server.posts[0].body.get('sq_xh'), '1');
     assert.equal(page.requests.filter((u) => /\/assets\/disclosure_report_bg-[\w-]+\.wasm$/.test(u)).length, 1, 'the hashed .wasm');
+    assert.ok(!page.requests.some((u) => u.includes('readers')), 'a form page without a file field never loads the readers');
     assert.deepEqual(consoleErrors(page), []);
     await page.context().close();
   } finally {
