@@ -24,6 +24,7 @@ import { Findings, keyOf } from './findings.js';
 import { findUploads, Upload } from './upload.js';
 import { loadReaders } from './readers.js';
 import { findEditors, Editor } from './editors.js';
+import { findPrevious, Previous } from './previous.js';
 import { words } from './strings.js';
 
 // A province's own version first: without `form`, a tie goes to the later (national) one.
@@ -83,6 +84,7 @@ export function attach(formElement, options = {}) {
     preview: options.preview ?? null,
     files: options.files,
     editor: options.editor,
+    previous: options.previous,
     wasm: options.wasm,
   };
   if (settings.files !== undefined && typeof settings.files !== 'string' && !Array.isArray(settings.files)) {
@@ -141,6 +143,8 @@ class Attachment {
     /** The report file fields (upload.js) and the rich-text editors holding the report (editors.js). */
     this.uploads = [];
     this.editors = [];
+    /** The fields for last year's report (previous.js). */
+    this.previousFields = [];
     this.notice = null;
     this.preview = null;
     this.timers = { preview: 0, draft: 0, rescan: 0, editors: 0 };
@@ -211,8 +215,13 @@ class Attachment {
     this.checker = new api.Checker(formId, { mode: 'filling', lang: this.lang });
     for (const [id, control] of mapping.cells) this.map(id, control, mapping.labelCells.get(control));
     this.meta = mapping.meta;
-    this.uploads = findUploads(this.form, this.settings.files).map(
-      (input) => new Upload(input, { prefix: this.prefix, lang: this.lang, words: words(this.lang), wasm: this.settings.wasm }),
+    const shared = { prefix: this.prefix, lang: this.lang, words: words(this.lang), wasm: this.settings.wasm };
+    this.previousFields = findPrevious(this.form, this.settings.previous).map(
+      (input) => new Previous(input, { ...shared, onRead: () => this.onPreviousRead() }),
+    );
+    const previousInputs = this.previousFields.map((p) => p.input);
+    this.uploads = findUploads(this.form, this.settings.files, previousInputs).map(
+      (input) => new Upload(input, { ...shared, previous: () => this.previousReport() }),
     );
     this.scanEditors();
 
@@ -266,6 +275,7 @@ class Attachment {
         lang: this.lang,
         words: words(this.lang),
         wasm: this.settings.wasm,
+        previous: () => this.previousReport(),
         onResult: () => { if (this.active && this.summary && this.submitted) this.check('editor'); },
       }));
     }
@@ -281,6 +291,31 @@ class Attachment {
   /** The report files and editors: what the page checks beside the table. */
   get sources() {
     return [...this.uploads, ...this.editors];
+  }
+
+  /** Last year's report, when one was chosen and read. */
+  previousReport() {
+    return this.previousFields.find((p) => p.report)?.report ?? null;
+  }
+
+  /** Last year's report was read (or taken away): everything that compares with it, again. */
+  onPreviousRead() {
+    if (!this.active) return;
+    for (const upload of this.uploads) if (upload.input.files?.[0]) upload.check();
+    for (const editor of this.editors) {
+      editor.checked = null;
+      editor.check();
+    }
+    this.comparePrevious();
+    if (this.submitted) this.check('previous');
+  }
+
+  /** This year's table against last year's report, shown beside the field it came from. */
+  comparePrevious() {
+    const previous = this.previousReport();
+    if (!previous) return;
+    const { diagnostics } = api.validate(this.report(), { lang: this.lang, mode: 'filling', previous });
+    for (const field of this.previousFields) if (field.report) field.compare(diagnostics);
   }
 
   findCells() {
@@ -386,6 +421,11 @@ class Attachment {
 
   onChange(e) {
     if (this.applying) return;
+    const previous = this.previousFields.find((p) => p.input === e.target);
+    if (previous) {
+      previous.read();
+      return;
+    }
     const upload = this.uploads.find((u) => u.input === e.target);
     if (upload) {
       upload.check().then(() => this.active && this.submitted && this.check('upload'));
@@ -395,6 +435,7 @@ class Attachment {
     if (id === undefined) return;
     this.reveal(id);
     this.setCell(id, e.target.value);
+    this.comparePrevious();
     if (this.pointerDown) this.deferred = true;
     else this.render();
   }
@@ -523,6 +564,7 @@ class Attachment {
     if (!this.active) return;
     // A report file still being read: the upload waits for its findings, then goes on (or not).
     const reading = [
+      ...this.previousFields.filter((p) => p.state === 'reading').map((p) => p.pending),
       ...this.uploads.filter((u) => u.result?.state === 'reading').map((u) => u.pending),
       ...this.editors.filter((ed) => ed.stale).map((ed) => ed.check()),
     ];
@@ -585,7 +627,9 @@ class Attachment {
     this.submitted = true;
     this.checker.setMode('submit');
     this.reload();
-    const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit' }).diagnostics);
+    const previous = this.previousReport() ?? undefined;
+    const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit', previous }).diagnostics);
+    this.comparePrevious();
     // The report files chosen: their blocking findings hold the upload back as the table's do.
     const files = this.sources.flatMap((u) => u.blocking(this.settings.blockOn).map((d) => ({ ...d, upload: u })));
     const blocking = [...diagnostics.filter((d) => this.isBlocking(d)), ...files];
@@ -953,6 +997,8 @@ class Attachment {
     }
     this.checker.setLanguage(lang);
     for (const source of this.sources) source.setLanguage(lang, words(lang));
+    for (const field of this.previousFields) field.setLanguage(lang, words(lang));
+    this.comparePrevious();
     // Every message is made again in the new language.
     this.reload();
     this.render();
@@ -987,6 +1033,7 @@ class Attachment {
     for (const { slot } of this.slots.values()) slot.remove();
     this.slots.clear();
     for (const source of this.sources) source.detach();
+    for (const field of this.previousFields) field.detach();
     if (this.summary) this.hideSummary();
     this.notice?.remove();
     if (this.preview) {

@@ -85,8 +85,10 @@ export function findEditors(form, option) {
 
 /** One editor being checked. */
 export class Editor {
-  constructor(adapter, { prefix, index, lang, words, wasm, onResult }) {
+  constructor(adapter, { prefix, index, lang, words, wasm, onResult, previous }) {
     this.adapter = adapter;
+    /** Last year's report, when the page has one (for the year-against-year checks). */
+    this.previous = previous;
     this.lang = lang;
     this.words = words;
     this.wasm = wasm;
@@ -139,7 +141,7 @@ export class Editor {
     this.result = { state: 'reading', name: this.label, reading: this.words.editorReading() };
     showOutcome(this.box, this.result, this.words, this.lang);
     this.pending = loadReaders(this.wasm?.readers)
-      .then((readers) => readers.checkReport(html, { lang: this.lang }))
+      .then((readers) => readers.checkReport(html, { lang: this.lang, previous: this.previous?.() ?? undefined }))
       .then((outcome) => ({ state: 'done', name: this.label, outcome }))
       .catch((error) => ({ state: 'failed', name: this.label, error }))
       .then((result) => {

@@ -378,6 +378,13 @@ export interface AttachOptions {
    * submit; their findings show beside it and their errors hold the submit back (`blockOn`).
    */
   editor?: string | Element | EditorAdapter | Array<string | Element | EditorAdapter>;
+  /**
+   * The field(s) for last year's report, by name or selector. Default: file inputs named or labelled
+   * 上年/去年/previous/last year. The chosen report (any format the readers take) is read in the page,
+   * and this year's table, report files and editors are compared with it (carried over, documents in
+   * force, a cumulative column); the comparison shows beside the field.
+   */
+  previous?: string | string[];
   /** Where the .wasm is, if not next to index.js. */
   wasm?: WasmSource;
 }

@@ -26,8 +26,8 @@ function labelText(input) {
  * The file inputs of `form` that hold a report: those `files` names (selectors or names), or with
  * no configuration, those whose accept attribute or name/label says report / 年度报告 / .docx.
  */
-export function findUploads(form, files) {
-  const inputs = [...form.querySelectorAll('input[type="file"]')];
+export function findUploads(form, files, except = []) {
+  const inputs = [...form.querySelectorAll('input[type="file"]')].filter((input) => !except.includes(input));
   if (files !== undefined) {
     const refs = Array.isArray(files) ? files : [files];
     return inputs.filter((input) => refs.some((ref) => input.name === ref || input.matches(ref)));
@@ -98,8 +98,10 @@ export function showOutcome(box, result, w, lang) {
 
 /** One upload field being checked: its box of findings, and what the last chosen file gave. */
 export class Upload {
-  constructor(input, { prefix, lang, words, wasm }) {
+  constructor(input, { prefix, lang, words, wasm, previous }) {
     this.input = input;
+    /** Last year's report, when the page has one (for the year-against-year checks). */
+    this.previous = previous;
     this.lang = lang;
     this.words = words;
     this.wasm = wasm;
@@ -127,7 +129,7 @@ export class Upload {
     this.result = { state: 'reading', name: file.name };
     this.show();
     const run = loadReaders(this.wasm?.readers)
-      .then((readers) => readers.checkUpload(file, { lang: this.lang }))
+      .then((readers) => readers.checkUpload(file, { lang: this.lang, previous: this.previous?.() ?? undefined }))
       .then((outcome) => ({ state: 'done', name: file.name, outcome }))
       .catch((error) => ({ state: 'failed', name: file.name, error }));
     this.pending = run.then((result) => {

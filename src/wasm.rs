@@ -137,8 +137,15 @@ pub fn import_report(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[serde(rename_all = "camelCase", default)]
 struct ReviewOptions {
     lang: Lang,
-    /// Last year's report, in any form the readers take.
-    previous: Option<String>,
+    /// Last year's report: its text, in any form the readers take, or a report already read.
+    previous: Option<Previous>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Previous {
+    Report(Box<Report>),
+    Text(String),
 }
 
 /// A report read and checked as a reviewer checks it, or why it could not be read.
@@ -152,10 +159,13 @@ enum Reviewed {
 }
 
 fn review(read: Result<import::Imported, import::ImportError>, options: &ReviewOptions) -> Result<JsValue, JsError> {
-    let previous = match options.previous.as_deref().map(import::import) {
+    let previous = match &options.previous {
         None => None,
-        Some(Ok(imported)) => Some(imported.report),
-        Some(Err(error)) => return to_js(&Reviewed::Failed { error: error.message(options.lang) }),
+        Some(Previous::Report(report)) => Some((**report).clone()),
+        Some(Previous::Text(text)) => match import::import(text) {
+            Ok(imported) => Some(imported.report),
+            Err(error) => return to_js(&Reviewed::Failed { error: error.message(options.lang) }),
+        },
     };
     match read {
         Ok(imported) => {
