@@ -356,6 +356,10 @@ pub fn parse(text: &str, kind: ValueKind) -> Parsed {
         return Parsed::Refused(Refusal::TooLarge);
     }
     let whole: i64 = if int_digits.is_empty() { 0 } else { int_digits.parse().unwrap_or(i64::MAX) };
+    // Before scaling: 13 digits times the scale would not fit an i64 (found by fuzzing).
+    if whole > MAX_MAGNITUDE {
+        return Parsed::Refused(Refusal::TooLarge);
+    }
 
     // 9. Fraction: millionths of 万元, or hundredths (分) when in 元 (converted below).
     let frac_trimmed = frac_part.trim_end_matches('0');

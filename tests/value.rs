@@ -135,6 +135,11 @@ fn refuses_two_decimal_points() {
 fn refuses_values_too_large_to_be_real() {
     assert_eq!(refusal(count("99999999999999999999")), Refusal::TooLarge);
     assert_eq!(refusal(count("1000000000001")), Refusal::TooLarge);
+    // Regression (fuzzing, value target): thirteen nines overflowed the scaling to millionths.
+    for kind in [ValueKind::Count, ValueKind::Money, ValueKind::Signed] {
+        assert_eq!(refusal(parse("9999999999999", kind)), Refusal::TooLarge);
+        assert_eq!(refusal(parse("-9999999999999", kind)), Refusal::TooLarge);
+    }
     assert_eq!(amount_of(&count("1000000000000")), Amount::from_int(1_000_000_000_000));
 }
 
