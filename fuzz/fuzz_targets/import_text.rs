@@ -1,0 +1,8 @@
+//! The plain-text reader (pipe rows as published): any text is answered, never a panic.
+#![no_main]
+use disclosure_report::import::{import_as, Syntax};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let _ = import_as(text, Syntax::Text);
+});
