@@ -252,6 +252,11 @@ fn bad_files_get_a_clear_refusal_in_bounded_time() {
     assert!(matches!(import::import(&deep).unwrap_err(), ImportError::TooDeep { .. }));
     let big = format!("<html><body><p>{}</p></body></html>", "报告".repeat(50_000_000 / 6));
     assert!(matches!(import::import(&big).unwrap_err(), ImportError::TooLarge { .. }));
+    // Text past the bound too (a paste into the page, a text file), with its size in the message.
+    let text = "收到申请数 | 件 | 1 |\n".repeat(1_000_000);
+    let e = import::import(&text).unwrap_err();
+    assert!(matches!(e, ImportError::TooLarge { .. }), "{e:?}");
+    assert!(e.message(Lang::Zh).contains("超过可读取的上限 20 MB"));
     assert!(matches!(import::import_bytes(b"%PDF-1.7\n").unwrap_err(), ImportError::Unsupported { .. }));
 }
 

@@ -178,6 +178,9 @@ pub const MAX_FILE_BYTES: usize = 20_000_000;
 /// Read a report in whatever form it comes: JSON, an HTML page, Markdown pipe tables, TSV or plain
 /// pipe text.
 pub fn import(input: &str) -> Result<Imported, ImportError> {
+    if input.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: input.len(), limit: MAX_FILE_BYTES });
+    }
     if json::looks_like_json(input) {
         return import_json(input);
     }
