@@ -231,12 +231,40 @@ const STATEMENTS_TODAY: Statements = Statements {
     share_base: Some("B:3.7:total"),
 };
 
+/// Fujian's table counts applications and answers in 条 as often as in 件.
+const FJ_COUNTS: &[&str] = &["条", "件", "起"];
+
+/// What Fujian's reports state of their table (this year's column: the narrative speaks of the year).
+static STATEMENTS_FJ: Statements = Statements {
+    claims: &[
+        claim(&[&["门户网站", "政府网站", "网站公开"]], ITEMS, &[&["T:disclosed.web:year"]], "网站公开"),
+        claim(&[&["政府公报", "公报"]], ITEMS, &[&["T:disclosed.gazette:year"]], "政府公报公开"),
+        // Not 主动公开 on its own: county reports give it by unit (县直各单位…1251条, 各乡镇…602条),
+        // parts of the table's total, which a reading by key word would take for the total.
+        claim(&[&["当面"], &["申请"]], FJ_COUNTS, &[&["T:received.in_person:year"]], "当面申请"),
+        claim(&[&["传真"], &["申请"]], FJ_COUNTS, &[&["T:received.fax:year"]], "传真申请"),
+        claim(&[&["电子邮件"], &["申请"]], FJ_COUNTS, &[&["T:received.email:year"]], "电子邮件申请"),
+        claim(&[&["网上", "网络", "在线"], &["申请"]], FJ_COUNTS, &[&["T:received.online:year"]], "网上申请"),
+        claim(&[&["信函", "邮寄"], &["申请"]], FJ_COUNTS, &[&["T:received.mail:year"]], "信函申请"),
+        unless(
+            claim(&[&["收到", "受理"], &["申请"]], FJ_COUNTS, &[&["T:received:year"]], "受理申请"),
+            NOT_APPLICATIONS,
+        ),
+        unless(claim(&[&["答复"]], FJ_COUNTS, &[&["T:answered:year"]], "答复"), NOT_APPLICATIONS),
+        claim(&[&["复议"]], CASES, &[&["T:review:year"]], "行政复议"),
+        claim(&[&["诉讼"]], CASES, &[&["T:lawsuit:year"]], "行政诉讼"),
+    ],
+    denials: &[denial(&["复议"], &["T:review:year"], "行政复议"), denial(&["诉讼"], &["T:lawsuit:year"], "行政诉讼")],
+    upheld: &[],
+    share_base: None,
+};
+
 fn statements(form: FormId) -> &'static Statements {
     match form {
         FormId::F2016 => &STATEMENTS_2016,
         FormId::F2019 | FormId::F2021 => &STATEMENTS_TODAY,
         // Fujian's own table (issue 17): its narrative is not read yet.
-        FormId::F2016Fj => &Statements { claims: &[], denials: &[], upheld: &[], share_base: None },
+        FormId::F2016Fj => &STATEMENTS_FJ,
     }
 }
 
