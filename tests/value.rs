@@ -184,7 +184,10 @@ fn never_panics_on_odd_text() {
 /// 1,243 and would read as 1234): never read as a number, whatever the control.
 #[test]
 fn bidi_controls_in_a_number_are_refused() {
-    for control in ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}'] {
+    for control in [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        '\u{200E}', '\u{200F}', '\u{061C}',
+    ] {
         for text in [format!("1,2{control}34"), format!("{control}645"), format!("645{control}")] {
             assert!(matches!(count(&text), Parsed::Refused(_)), "{text:?} must not read as a number");
         }
