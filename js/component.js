@@ -18,7 +18,7 @@ import * as api from './disclosure_report.js';
 import { init } from './loader.js';
 import { discover, indexDefinition, gridAround } from './cells.js';
 import { parseGrid, isBlock, spread } from './paste.js';
-import { draftKey, loadDraft, saveDraft, clearDraft } from './draft.js';
+import { draftKey, earlyKey, pageId, loadDraft, saveDraft, clearDraft, stampOf, saveEarly, loadEarly, findControl } from './draft.js';
 import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNotice, createPreview, slug } from './display.js';
 import { Findings, keyOf } from './findings.js';
 import { findUploads, Upload } from './upload.js';
@@ -147,7 +147,7 @@ class Attachment {
     this.previousFields = [];
     this.notice = null;
     this.preview = null;
-    this.timers = { preview: 0, draft: 0, rescan: 0, editors: 0 };
+    this.timers = { preview: 0, draft: 0, rescan: 0, editors: 0, early: 0 };
     /** Attributes we changed on the page's elements, to put back on detach: [el, name, old]. */
     this.restore = [];
     this.originalTitle = null;
@@ -174,6 +174,7 @@ class Attachment {
       setLanguage: (lang) => this.setLanguage(lang),
       detach: () => this.detach(),
     };
+    if (settings.draft === 'local') this.watchEarly();
     this.readyPromise = this.start();
   }
 
@@ -185,8 +186,10 @@ class Attachment {
     try {
       await init(this.settings.wasm);
     } catch (error) {
+      this.stopEarly();
       return this.unavailable(error);
     }
+    this.stopEarly();
     if (this.detached) return false;
     try {
       this.setup();
@@ -236,6 +239,19 @@ class Attachment {
     // Capture, so that the check runs before the portal's own submit handlers and can stop them.
     on('submit', (e) => this.onSubmit(e), true);
     window.addEventListener('pagehide', () => this.saveDraftNow(), { signal: this.aborter.signal });
+    if (this.settings.draft === 'local') {
+      // A page hidden may be killed without a pagehide (a phone, a crash): the draft is kept first.
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.saveDraftNow(), { signal: this.aborter.signal });
+      window.addEventListener('storage', (e) => this.onStorage(e), { signal: this.aborter.signal });
+      // While the draft cannot be kept (storage full or refused, another tab's draft in the way),
+      // leaving the page asks first.
+      window.addEventListener('beforeunload', (e) => {
+        if (this.active && this.unsaved && ['full', 'denied', 'conflict'].includes(this.noticeState?.kind)) {
+          e.preventDefault();
+          e.returnValue = '';
+        }
+      }, { signal: this.aborter.signal });
+    }
     // A message appearing when a cell is left moves what is below it. If the cell was left by a
     // press on the submit button, the button would slide away between the press and the release
     // and the click be lost; so while a pointer is down, what leaving shows waits for its release.
@@ -550,6 +566,8 @@ class Attachment {
       control.scrollIntoView({ block: 'center' });
     } else if (target.dataset.drDiscard !== undefined) {
       this.discardDraft();
+    } else if (target.dataset.drDraft !== undefined) {
+      this.resolveConflict(target.dataset.drDraft);
     } else if (target.dataset.drUpload !== undefined) {
       const source = this.sources.find((u) => u.box.id === target.dataset.drUpload);
       if (!source) return;
@@ -583,7 +601,8 @@ class Attachment {
       e.stopImmediatePropagation();
     } else if (this.draftKey) {
       clearTimeout(this.timers.draft);
-      clearDraft(this.draftKey);
+      this.timers.draft = 0;
+      this.forgetDraft();
     }
   }
 
@@ -894,57 +913,218 @@ class Attachment {
     return values;
   }
 
+  /**
+   * Before the checker is ready the cells are not known yet, but the clerk may already type (and
+   * reload, or the browser die, before it is): what they type is kept by the controls' names under
+   * a key of its own, and taken into the draft once the checker runs (`restoreDraft`).
+   */
+  watchEarly() {
+    this.tab = pageId();
+    this.early = new Set();
+    this.earlyKey = earlyKey(this.form, this.settings.draftKey);
+    this.earlyAborter = new AbortController();
+    const signal = this.earlyAborter.signal;
+    const save = () => {
+      clearTimeout(this.timers.early);
+      this.timers.early = 0;
+      if (this.early.size) saveEarly(this.earlyKey, this.form, this.early);
+    };
+    this.form.addEventListener('input', (e) => {
+      const control = e.target;
+      if (!(control instanceof Element) || !control.matches('input:not([type=file]):not([type=password]):not([type=hidden]), textarea, select')) return;
+      this.early.add(control);
+      if (!this.timers.early) this.timers.early = setTimeout(save, DRAFT_DELAY_MS);
+    }, { capture: true, signal });
+    // Submitted before the checker was ready: what was typed is sent, nothing to keep.
+    this.form.addEventListener('submit', () => {
+      this.early.clear();
+      clearTimeout(this.timers.early);
+      this.timers.early = 0;
+      clearDraft(this.earlyKey);
+    }, { signal });
+    window.addEventListener('pagehide', save, { signal });
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save(), { signal });
+  }
+
+  stopEarly() {
+    this.earlyAborter?.abort();
+    clearTimeout(this.timers.early);
+    this.timers.early = 0;
+  }
+
+  /** A change to keep: saved at most DRAFT_DELAY_MS later, so a clerk who never pauses is saved too. */
   scheduleDraft() {
     if (!this.draftKey) return;
-    clearTimeout(this.timers.draft);
-    this.timers.draft = setTimeout(() => this.saveDraftNow(), DRAFT_DELAY_MS);
+    this.unsaved = true;
+    if (!this.timers.draft) this.timers.draft = setTimeout(() => this.saveDraftNow(), DRAFT_DELAY_MS);
   }
 
   saveDraftNow() {
     if (!this.draftKey || !this.active || !this.timers.draft) return;
     clearTimeout(this.timers.draft);
     this.timers.draft = 0;
-    saveDraft(this.draftKey, this.entries());
+    // Another tab saved this form's draft since this page read or wrote it: never written over
+    // without asking. The entries stay in the page meanwhile.
+    const stored = loadDraft(this.draftKey);
+    if (stored && stampOf(stored) !== this.draftSeen) {
+      if (this.noticeState?.kind !== 'conflict' || this.noticeState.savedAt !== stored.savedAt) {
+        this.showNotice({ kind: 'conflict', savedAt: stored.savedAt });
+      }
+      return;
+    }
+    this.writeDraft();
+  }
+
+  writeDraft() {
+    const { status, stamp } = saveDraft(this.draftKey, this.entries(), this.tab);
+    if (status === 'saved') {
+      this.draftSeen = stamp;
+      this.unsaved = false;
+      if (this.earlyStored) {
+        clearDraft(this.earlyKey); // now in the draft
+        this.earlyStored = false;
+      }
+      if (['full', 'denied'].includes(this.noticeState?.kind)) this.showNotice({ kind: 'savedAgain' });
+    } else if (this.noticeState?.kind !== status) {
+      // Storage full or refused: said at the top of the form; the entries stay in the page.
+      this.showNotice({ kind: status });
+    }
+    return status;
+  }
+
+  /** The draft is done with (the report submitted, the draft discarded). */
+  forgetDraft() {
+    clearDraft(this.draftKey);
+    clearDraft(this.earlyKey);
+    this.earlyStored = false;
+    this.draftSeen = '';
+    this.unsaved = false;
+  }
+
+  /** Another tab wrote or removed the draft while this page waits for the clerk's choice. */
+  onStorage(e) {
+    if ((e.key !== null && e.key !== this.draftKey) || this.noticeState?.kind !== 'conflict') return;
+    const stored = loadDraft(this.draftKey);
+    if (!stored) {
+      // The other tab submitted or discarded its draft: there is nothing left to write over.
+      this.draftSeen = '';
+      if (this.writeDraft() === 'saved') this.showNotice({ kind: 'savedAgain' });
+    } else if (stored.savedAt !== this.noticeState.savedAt) {
+      this.showNotice({ kind: 'conflict', savedAt: stored.savedAt });
+    }
+  }
+
+  /** The clerk's choice when another tab's draft is in the way: this page's entries, or that draft. */
+  resolveConflict(choice) {
+    if (this.noticeState?.kind !== 'conflict') return;
+    clearTimeout(this.timers.draft);
+    this.timers.draft = 0;
+    const stored = loadDraft(this.draftKey);
+    if (choice === 'overwrite' || !stored) {
+      const status = this.writeDraft();
+      this.showNotice(status === 'saved' ? { kind: 'overwritten', savedAt: stored?.savedAt ?? '' } : { kind: status });
+    } else if (choice === 'load') {
+      const controls = new Map([...this.controlOf, ...this.meta]);
+      const changes = Object.entries(stored.values).filter(([id, text]) => controls.has(id) && controls.get(id).value !== text);
+      this.setValues(changes.map(([id, text]) => [controls.get(id), text]));
+      for (const [id] of changes) if (this.controlOf.has(id)) this.edit(id);
+      this.pageValues = null;
+      this.draftSeen = stampOf(stored);
+      this.unsaved = false;
+      this.showNotice({ kind: 'loaded', savedAt: stored.savedAt });
+      this.render();
+      this.schedulePreview();
+    } else {
+      return;
+    }
+    this.focusNotice();
   }
 
   restoreDraft() {
     const draft = loadDraft(this.draftKey);
-    if (!draft) return;
+    this.draftSeen = stampOf(draft);
     const controls = new Map([...this.controlOf, ...this.meta]);
-    const changes = Object.entries(draft.values).filter(([id, text]) => controls.has(id) && controls.get(id).value !== text);
+    const values = new Map(Object.entries(draft?.values ?? {}));
+    let savedAt = draft?.savedAt ?? '';
+    // Typed on an earlier page before its checker was ready (a reload while it loaded, a crash):
+    // newer than the draft, unless the draft was saved since.
+    const early = loadEarly(this.earlyKey);
+    this.earlyStored = Boolean(early);
+    if (early && early.savedAt > savedAt) {
+      const idOf = new Map([...controls].map(([id, control]) => [control, id]));
+      for (const [ref, text] of Object.entries(early.values)) {
+        const id = idOf.get(findControl(this.form, ref));
+        if (id !== undefined) values.set(id, text);
+      }
+      savedAt = early.savedAt;
+    }
+    // What the clerk typed on this page while the checker loaded is newer still: it stays, and
+    // everything typed before the checker was ready goes into the draft now.
+    if (this.early.size || this.earlyStored) this.scheduleDraft();
+    const changes = [...values].filter(([id, text]) => controls.has(id) && !this.early.has(controls.get(id)) && controls.get(id).value !== text);
     if (!changes.length) return;
     this.pageValues = new Map(changes.map(([id]) => [id, controls.get(id).value]));
     this.setValues(changes.map(([id, text]) => [controls.get(id), text]));
     for (const [id] of changes) if (this.controlOf.has(id)) this.edit(id);
-    this.draftSavedAt = draft.savedAt;
+    this.draftSavedAt = savedAt;
     this.draftCount = changes.length;
-    this.notice = createNotice(this.form);
+    this.showNotice({ kind: 'restored' });
+  }
+
+  /** What the draft notice says: `state.kind` is restored, discarded, full, denied, savedAgain, conflict, overwritten or loaded. */
+  showNotice(state) {
+    this.noticeState = state;
+    if (!this.notice) this.notice = createNotice(this.form);
     this.paintNotice();
   }
 
   paintNotice() {
-    if (!this.notice) return;
+    if (!this.notice || !this.noticeState) return;
     const t = words(this.lang);
-    if (this.pageValues) {
-      const when = new Date(this.draftSavedAt);
-      const stamp = Number.isNaN(when.getTime()) ? this.draftSavedAt : when.toLocaleString(t.htmlLang());
-      fillNotice(this.notice, { text: t.draftRestored(stamp, this.draftCount), discard: t.draftDiscard() }, t.htmlLang());
-    } else {
-      fillNotice(this.notice, { text: t.draftDiscarded(), discard: null }, t.htmlLang());
-    }
+    const stamp = (iso) => {
+      const when = new Date(iso);
+      return Number.isNaN(when.getTime()) ? iso : when.toLocaleString(t.htmlLang());
+    };
+    const { kind, savedAt } = this.noticeState;
+    // The restored draft can be discarded as long as it is in the form and nothing else is asked.
+    const discard = this.pageValues && ['restored', 'full', 'denied', 'savedAgain'].includes(kind) ? t.draftDiscard() : null;
+    const content = {
+      restored: () => ({ text: t.draftRestored(stamp(this.draftSavedAt), this.draftCount) }),
+      discarded: () => ({ text: t.draftDiscarded() }),
+      full: () => ({ text: t.draftFull() }),
+      denied: () => ({ text: t.draftDenied() }),
+      savedAgain: () => ({ text: t.draftSavedAgain() }),
+      conflict: () => ({
+        text: t.draftConflict(stamp(savedAt)),
+        actions: [
+          { label: t.draftOverwrite(), action: 'overwrite' },
+          { label: t.draftLoadOther(), action: 'load' },
+        ],
+      }),
+      overwritten: () => ({ text: t.draftOverwritten(stamp(savedAt)) }),
+      loaded: () => ({ text: t.draftLoadedOther(stamp(savedAt)) }),
+    }[kind]();
+    fillNotice(this.notice, { ...content, discard }, t.htmlLang());
+  }
+
+  /** The notice's buttons are gone once pressed: focus goes to what it says now. */
+  focusNotice() {
+    const text = this.notice?.querySelector('p');
+    if (!text) return;
+    text.setAttribute('tabindex', '-1');
+    text.focus();
   }
 
   discardDraft() {
     clearTimeout(this.timers.draft);
     this.timers.draft = 0;
-    clearDraft(this.draftKey);
+    this.forgetDraft();
     const controls = new Map([...this.controlOf, ...this.meta]);
     const back = [...(this.pageValues ?? [])].filter(([id]) => controls.has(id)).map(([id, text]) => [controls.get(id), text]);
     this.setValues(back);
     this.pageValues = null;
-    this.paintNotice();
-    this.notice.querySelector('p')?.setAttribute('tabindex', '-1');
-    this.notice.querySelector('p')?.focus();
+    this.showNotice({ kind: 'discarded' });
+    this.focusNotice();
     this.render();
     this.schedulePreview();
   }
@@ -1028,6 +1208,7 @@ class Attachment {
   teardown() {
     this.active = false;
     this.aborter.abort();
+    this.stopEarly();
     this.observer?.disconnect();
     for (const t of Object.values(this.timers)) clearTimeout(t);
     for (const { slot } of this.slots.values()) slot.remove();

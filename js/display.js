@@ -102,15 +102,29 @@ export function createSummary(form) {
   return summary;
 }
 
-/** The draft notice at the top of the form: what was restored, and a button to discard it. */
-export function fillNotice(notice, { text, discard }, lang) {
+/**
+ * The draft notice at the top of the form: what was restored (and a button to discard it), or why
+ * the draft is not being kept, with the clerk's choices (`actions`: [{ label, action }], buttons
+ * carrying `data-dr-draft`). When only the text changes (another tab saved again), the buttons stay
+ * as they are, and so does the focus on one of them.
+ */
+export function fillNotice(notice, { text, discard, actions = [] }, lang) {
+  const buttons = actions.map(({ label, action }) => ({ label, data: ['drDraft', action] }));
+  if (discard) buttons.push({ label: discard, data: ['drDiscard', ''] });
+  const [first, ...rest] = notice.children;
+  const same = first instanceof HTMLParagraphElement && notice.lang === lang && rest.length === buttons.length &&
+    rest.every((b, i) => b.textContent === buttons[i].label && b.dataset[buttons[i].data[0]] === buttons[i].data[1]);
+  if (same) {
+    if (first.textContent !== text) first.textContent = text;
+    return;
+  }
   notice.replaceChildren();
   notice.lang = lang;
   notice.append(el('p', 'dr-notice__text', text));
-  if (discard) {
-    const button = el('button', 'dr-button dr-button--secondary', discard);
+  for (const { label, data: [name, value] } of buttons) {
+    const button = el('button', 'dr-button dr-button--secondary', label);
     button.type = 'button';
-    button.dataset.drDiscard = '';
+    button.dataset[name] = value;
     notice.append(button);
   }
 }

@@ -19,6 +19,15 @@ export const WORDS = {
     draftRestored: (when, n) => `已恢复 ${when} 保存在本浏览器中的草稿（${n} 项）。草稿只存在本机，不会发送。`,
     draftDiscard: () => '丢弃草稿',
     draftDiscarded: () => '已丢弃草稿，表格已恢复为页面原有内容。',
+    draftFull: () => '本浏览器的存储空间已满，草稿无法保存。填写的内容仍在本页中，可以继续填写和提交；在提交前请不要关闭或刷新本页。',
+    draftDenied: () => '本浏览器不允许保存草稿（存储被禁用）。填写的内容仍在本页中，可以继续填写和提交；在提交前请不要关闭或刷新本页。',
+    draftSavedAgain: () => '草稿已重新保存在本浏览器中。',
+    draftConflict: (when) =>
+      `这份表格也在另一个标签页或窗口中打开，那里在 ${when} 保存了草稿。本页的修改尚未保存，以免覆盖那份草稿。请选择：`,
+    draftOverwrite: () => '用本页内容覆盖那份草稿',
+    draftLoadOther: () => '改用另一个标签页的草稿',
+    draftOverwritten: (when) => `已用本页内容覆盖另一个标签页在 ${when} 保存的草稿。`,
+    draftLoadedOther: (when) => `已载入另一个标签页在 ${when} 保存的草稿。`,
     print: () => '打印预览',
     previewLabel: () => '报告预览',
     uploadReading: (name) => `正在本浏览器中读取并检查“${name}”（文件不会上传到检查服务）……`,
@@ -48,6 +57,17 @@ export const WORDS = {
       `Restored the draft saved in this browser at ${when} (${n} entries). Drafts stay on this computer and are never sent.`,
     draftDiscard: () => 'Discard draft',
     draftDiscarded: () => 'The draft was discarded and the form put back as the page gave it.',
+    draftFull: () =>
+      'This browser\'s storage is full, so the draft cannot be saved. Your entries are still in this page: you can go on and submit; do not close or reload the page before you submit.',
+    draftDenied: () =>
+      'This browser does not allow drafts to be saved (storage is disabled). Your entries are still in this page: you can go on and submit; do not close or reload the page before you submit.',
+    draftSavedAgain: () => 'The draft is saved in this browser again.',
+    draftConflict: (when) =>
+      `This form is also open in another tab or window, which saved a draft at ${when}. This page's changes are not saved yet, so as not to overwrite that draft. Choose:`,
+    draftOverwrite: () => 'Replace that draft with this page',
+    draftLoadOther: () => 'Use the other tab\'s draft',
+    draftOverwritten: (when) => `This page's entries replaced the draft another tab saved at ${when}.`,
+    draftLoadedOther: (when) => `The draft another tab saved at ${when} was loaded.`,
     print: () => 'Print preview',
     previewLabel: () => 'Report preview',
     uploadReading: (name) => `Reading and checking “${name}” in this browser (the file is not sent anywhere for this)…`,
