@@ -9,7 +9,7 @@
 // needs more is given as `options.editor`: an element, a selector, or an adapter
 // `{ element, html(): string, watch?(onChange): () => void }`.
 import { loadReaders } from './readers.js';
-import { showOutcome } from './upload.js';
+import { blockingIn, createBox, showOutcome } from './upload.js';
 
 const SETTLE_MS = 600;
 /** The editors' own frames around their editable area: the findings go after them. */
@@ -97,14 +97,8 @@ export class Editor {
     this.pending = null;
     this.checked = null; // the HTML last checked
     this.timer = 0;
-    this.box = document.createElement('div');
-    this.box.className = 'dr-upload';
-    this.box.id = `${prefix}-editor-${index}`;
-    this.box.tabIndex = -1;
-    this.box.hidden = true;
-    this.box.setAttribute('role', 'status');
     const frame = adapter.element.closest(CONTAINERS) ?? adapter.element;
-    frame.after(this.box);
+    ({ box: this.box, release: this.release } = createBox(`${prefix}-editor-${index}`, frame));
     this.unwatch = adapter.watch ? adapter.watch(() => this.schedule()) : () => {};
     this.schedule();
   }
@@ -156,10 +150,7 @@ export class Editor {
   }
 
   blocking(blockOn) {
-    const outcome = this.result?.state === 'done' ? this.result.outcome : null;
-    if (!outcome?.diagnostics) return [];
-    const severities = blockOn === 'warning' ? ['error', 'warning'] : ['error'];
-    return outcome.diagnostics.filter((d) => severities.includes(d.severity));
+    return blockingIn(this.result, blockOn);
   }
 
   setLanguage(lang, words) {
@@ -172,6 +163,6 @@ export class Editor {
   detach() {
     clearTimeout(this.timer);
     this.unwatch();
-    this.box.remove();
+    this.release();
   }
 }

@@ -3,6 +3,7 @@
 // applications carried over against last year's carried forward, Table A's documents in force, a
 // cumulative column that must chain. The file is read in the page and never sent anywhere.
 import { loadReaders } from './readers.js';
+import { besideInput, createBox, labelText } from './upload.js';
 
 const PREVIOUS_NAME = /上年|上一年|去年|往年|previous|last[-_ ]?year/i;
 /** The codes of the checks that need last year's report. */
@@ -22,10 +23,7 @@ export function findPrevious(form, option) {
     const refs = Array.isArray(option) ? option : [option];
     return inputs.filter((input) => refs.some((ref) => input.name === ref || input.matches(ref)));
   }
-  return inputs.filter((input) => {
-    const labels = input.labels ? [...input.labels].map((l) => l.textContent).join(' ') : '';
-    return PREVIOUS_NAME.test(`${input.name} ${input.id} ${labels} ${input.getAttribute('aria-label') ?? ''}`);
-  });
+  return inputs.filter((input) => PREVIOUS_NAME.test(labelText(input)));
 }
 
 /** One field for last year's report: what was read from it, and the comparison beside it. */
@@ -41,14 +39,7 @@ export class Previous {
     this.name = '';
     this.error = '';
     this.comparison = [];
-    this.box = el('div', 'dr-upload');
-    this.box.id = `${prefix}-previous-${input.name || input.id || 'file'}`;
-    this.box.hidden = true;
-    this.box.setAttribute('role', 'status');
-    const anchor = input.parentElement instanceof HTMLLabelElement ? input.parentElement : input;
-    anchor.after(this.box);
-    this.describedBy = input.getAttribute('aria-describedby');
-    input.setAttribute('aria-describedby', [this.describedBy, this.box.id].filter(Boolean).join(' '));
+    ({ box: this.box, release: this.release } = createBox(`${prefix}-previous-${input.name || input.id || 'file'}`, besideInput(input), input));
   }
 
   /** Read the chosen file; resolves to last year's report, or null. */
@@ -134,8 +125,6 @@ export class Previous {
   }
 
   detach() {
-    this.box.remove();
-    if (this.describedBy === null) this.input.removeAttribute('aria-describedby');
-    else this.input.setAttribute('aria-describedby', this.describedBy);
+    this.release();
   }
 }

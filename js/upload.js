@@ -17,9 +17,47 @@ function el(tag, className, text) {
   return node;
 }
 
-function labelText(input) {
+/** What a field is called: its name, id, labels and accessible name, for telling its purpose. */
+export function labelText(input) {
   const labels = input.labels ? [...input.labels].map((l) => l.textContent).join(' ') : '';
   return `${input.name} ${input.id} ${labels} ${input.getAttribute('aria-label') ?? ''}`;
+}
+
+/**
+ * The box of findings beside a field (a file input; an editor's frame), announced as a status. With
+ * `describe`, the field's description names it too; `release()` gives the field its own back.
+ */
+export function createBox(id, after, describe = null) {
+  const box = el('div', 'dr-upload');
+  box.id = id;
+  box.tabIndex = -1;
+  box.hidden = true;
+  box.setAttribute('role', 'status');
+  after.after(box);
+  const own = describe?.getAttribute('aria-describedby') ?? null;
+  describe?.setAttribute('aria-describedby', [own, id].filter(Boolean).join(' '));
+  return {
+    box,
+    release() {
+      box.remove();
+      if (!describe) return;
+      if (own === null) describe.removeAttribute('aria-describedby');
+      else describe.setAttribute('aria-describedby', own);
+    },
+  };
+}
+
+/** The place beside a file input: after its <label> when the label wraps it. */
+export function besideInput(input) {
+  return input.parentElement instanceof HTMLLabelElement ? input.parentElement : input;
+}
+
+/** The findings of a check that hold the submit back at `blockOn` ([] while nothing is known). */
+export function blockingIn(result, blockOn) {
+  const outcome = result?.state === 'done' ? result.outcome : null;
+  if (!outcome?.diagnostics) return [];
+  const severities = blockOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return outcome.diagnostics.filter((d) => severities.includes(d.severity));
 }
 
 /**
@@ -107,15 +145,7 @@ export class Upload {
     this.wasm = wasm;
     this.result = null;
     this.pending = null;
-    this.box = el('div', 'dr-upload');
-    this.box.id = `${prefix}-upload-${input.name || input.id || 'file'}`;
-    this.box.tabIndex = -1;
-    this.box.hidden = true;
-    this.box.setAttribute('role', 'status');
-    const anchor = input.parentElement instanceof HTMLLabelElement ? input.parentElement : input;
-    anchor.after(this.box);
-    this.describedBy = input.getAttribute('aria-describedby');
-    input.setAttribute('aria-describedby', [this.describedBy, this.box.id].filter(Boolean).join(' '));
+    ({ box: this.box, release: this.release } = createBox(`${prefix}-upload-${input.name || input.id || 'file'}`, besideInput(input), input));
   }
 
   /** Check the chosen file (the first, for a multiple input); resolves when its findings show. */
@@ -145,10 +175,7 @@ export class Upload {
 
   /** The findings that hold the upload back at `blockOn`, [] when none (or while nothing is known). */
   blocking(blockOn) {
-    const outcome = this.result?.state === 'done' ? this.result.outcome : null;
-    if (!outcome || !outcome.diagnostics) return [];
-    const severities = blockOn === 'warning' ? ['error', 'warning'] : ['error'];
-    return outcome.diagnostics.filter((d) => severities.includes(d.severity));
+    return blockingIn(this.result, blockOn);
   }
 
   setLanguage(lang, words) {
@@ -162,8 +189,6 @@ export class Upload {
   }
 
   detach() {
-    this.box.remove();
-    if (this.describedBy === null) this.input.removeAttribute('aria-describedby');
-    else this.input.setAttribute('aria-describedby', this.describedBy);
+    this.release();
   }
 }
