@@ -203,10 +203,7 @@ pub fn read_source(bytes: &[u8]) -> Result<(source::Source, Syntax), ImportError
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText { valid_up_to: e.valid_up_to() })?;
     #[cfg(feature = "html")]
     if readers::looks_like_html(text) {
-        if readers::html::nesting_depth(text) > readers::html::MAX_DEPTH {
-            return Err(ImportError::TooDeep { limit: readers::html::MAX_DEPTH });
-        }
-        return Ok((readers::html::read(text), Syntax::Html));
+        return Ok((read_html(text)?, Syntax::Html));
     }
     let syntax = Document::sniff(text);
     Ok((readers::lines(text, syntax), syntax))
@@ -239,13 +236,19 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// Read an HTML page or fragment: a portal's article, an editor's content, the project's preview.
 #[cfg(feature = "html")]
 pub fn import_html(input: &str) -> Result<Imported, ImportError> {
+    import_source(read_html(input)?, Syntax::Html)
+}
+
+/// The HTML reader within its bounds: the size of a file, and a nesting the parser reads in time.
+#[cfg(feature = "html")]
+fn read_html(input: &str) -> Result<source::Source, ImportError> {
     if input.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: input.len(), limit: MAX_FILE_BYTES });
     }
     if readers::html::nesting_depth(input) > readers::html::MAX_DEPTH {
         return Err(ImportError::TooDeep { limit: readers::html::MAX_DEPTH });
     }
-    import_source(readers::html::read(input), Syntax::Html)
+    Ok(readers::html::read(input))
 }
 
 /// Read a Word file (.docx).
@@ -286,10 +289,7 @@ pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
 /// resolved), for a paste without labels to spread from the focused cell.
 #[cfg(feature = "html")]
 pub fn read_pasted_table(html: &str, form: crate::form::FormId) -> (Option<Imported>, Vec<Vec<String>>) {
-    if html.len() > MAX_FILE_BYTES || readers::html::nesting_depth(html) > readers::html::MAX_DEPTH {
-        return (None, Vec::new());
-    }
-    let source = readers::html::read(html);
+    let Ok(source) = read_html(html) else { return (None, Vec::new()) };
     let rows = source
         .tables()
         .flat_map(grid::flatten)
