@@ -52,7 +52,8 @@ export type Code =
   | 'in-force-mismatch'
   | 'cumulative-below-year'
   | 'answers-below-total'
-  | 'cumulative-mismatch';
+  | 'cumulative-mismatch'
+  | 'bidi-control';
 
 /** What a cell holds: whole numbers, money in 万元 (6 decimals: to the 分), or a signed change (+3, -2). */
 export type ValueKind = 'count' | 'money' | 'signed';
@@ -83,7 +84,9 @@ export type Refusal =
   | { reason: 'negative' }
   | { reason: 'notInteger' }
   | { reason: 'tooManyDecimals' }
-  | { reason: 'unknownUnit'; unit: string };
+  | { reason: 'unknownUnit'; unit: string }
+  /** Longer than any value (256 characters): refused before it is read. */
+  | { reason: 'tooLong'; chars: number; limit: number };
 
 /** What `parseValue` read. */
 export type Parsed =

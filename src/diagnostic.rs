@@ -72,6 +72,10 @@ pub enum Code {
     /// Added: this year's cumulative figure is not last year's cumulative plus this year's, per row
     /// (warning; made when last year's report is given).
     CumulativeMismatch,
+    /// Added: the report's text (a sentence of the narrative, the title, the agency or the date)
+    /// holds a character that changes the order in which it is shown (U+202E…): what is seen is not
+    /// what is stored, so it is not read (warning, quoting it with the characters written out).
+    BidiControl,
 }
 
 impl Code {
@@ -111,6 +115,7 @@ impl Code {
         Code::CumulativeBelowYear,
         Code::AnswersBelowTotal,
         Code::CumulativeMismatch,
+        Code::BidiControl,
     ];
 
     /// The kebab-case code as it appears in JSON.
@@ -151,6 +156,7 @@ impl Code {
             Code::CumulativeBelowYear => "cumulative-below-year",
             Code::AnswersBelowTotal => "answers-below-total",
             Code::CumulativeMismatch => "cumulative-mismatch",
+            Code::BidiControl => "bidi-control",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod form;
 pub mod import;
+pub mod invisible;
 pub mod messages;
 pub mod render;
 pub mod report;

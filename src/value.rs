@@ -19,6 +19,11 @@ pub const MONEY_PLACES: usize = 6;
 /// The largest magnitude accepted: no real count in an annual report comes near 10^12.
 pub const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
 
+/// The longest cell text read as a value, in characters: the longest real one is a figure with its
+/// note (22（其中修订16件）, 5949.088667万元), well under 100. Longer text is refused before it is
+/// read, whatever it holds (the server's bound on a cell is the same).
+pub const MAX_CELL_CHARS: usize = 256;
+
 /// What a cell holds, which decides what is allowed in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -141,6 +146,8 @@ pub enum Refusal {
     TooManyDecimals,
     /// A unit that does not belong to this cell (e.g. 元 in a count).
     UnknownUnit { unit: String },
+    /// Longer than any value (`MAX_CELL_CHARS`): how long, and the bound.
+    TooLong { chars: usize, limit: usize },
 }
 
 /// A number read from a cell, with what was done to read it.
@@ -217,6 +224,11 @@ pub fn parse(text: &str, kind: ValueKind) -> Parsed {
             norms.push(n);
         }
     };
+
+    // 0. Past the bound nothing is read: a pasted page in a cell is no number.
+    if text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some() {
+        return Parsed::Refused(Refusal::TooLong { chars: text.chars().count(), limit: MAX_CELL_CHARS });
+    }
 
     // 1. Spaces and zero-width characters anywhere.
     let mut had_space_inside = false;

@@ -156,6 +156,14 @@ fn all_findings(lang: Lang) -> BTreeMap<Code, Vec<Diagnostic>> {
     for d in all {
         by_code.entry(d.code).or_default().push(d);
     }
+    // bidi-control: a sentence whose figure shows in another order than it is written.
+    let (mut reordered, _) = imported(SAMPLE_2023);
+    reordered.narrative = reordered.narrative.replacen("26件", "2\u{202E}6件", 1);
+    let mut all = validate::validate(&reordered, &Options { mode: Mode::Review, lang, agency_kind: None });
+    validate::finish(&mut all, &reordered, lang);
+    for d in all {
+        by_code.entry(d.code).or_default().push(d);
+    }
     // not-checked and table-not-found: a row with a stray cell, and Table C's figures left out.
     let damaged = SAMPLE_2023
         .replace("（一）予以公开 | 26 |  |  |  |  |  | 26", "（一）予以公开 | 26 |  |  |  |  |  | 26 | 26")

@@ -8,6 +8,7 @@
 //! (`facts`) from which `messages::report` writes the message in the user's language.
 
 mod agency;
+mod bidi;
 pub(crate) mod cumulative;
 mod deadline;
 mod fees;
@@ -98,13 +99,20 @@ pub mod fact {
     pub const BEFORE: &str = "before";
     pub const ISSUED: &str = "issued";
     pub const REPEALED: &str = "repealed";
+    /// Which text a bidi control is in (`narrative`, `title`, `agency`, `date`), and the controls it
+    /// holds, written as code points ("[U+202E]").
+    pub const FIELD: &str = "field";
+    pub const CHARACTERS: &str = "characters";
 }
 
 /// Every report-level finding of `report`: the narrative against its tables, the publication date,
 /// the agency, the parts of the report and the form for the year.
 pub fn check_report(report: &Report, options: &ReportOptions) -> Vec<Diagnostic> {
     let def = report.form.def();
-    let text = text::Narrative::new(&report.narrative);
+    // A sentence whose order on screen is not its order in the text is read by none of the checks
+    // (offsets kept, so every quote stays in place); `bidi` says so.
+    let masked = crate::invisible::mask_reordered_sentences(&report.narrative, text::ends_sentence);
+    let text = text::Narrative::new(&masked);
     let cells = Cells { report, def };
     let kind = agency::resolve_kind(report, options);
     let mut found = Vec::new();
@@ -115,6 +123,7 @@ pub fn check_report(report: &Report, options: &ReportOptions) -> Vec<Diagnostic>
     found.extend(narrative::check(report, &text, &cells));
     found.extend(period::check(report, &text));
     found.extend(fees::check(report, &text, &cells));
+    found.extend(bidi::check(report));
     found
 }
 

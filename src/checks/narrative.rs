@@ -15,6 +15,7 @@ use super::text::{ends_clause, ends_sentence, places, trim_range, Narrative};
 use super::{fact, finding, Cells};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::form::FormId;
+use crate::invisible::is_zero_width;
 use crate::messages::table::short_label;
 use crate::report::Report;
 use crate::value::{self, Amount, ValueKind, SCALE};
@@ -355,7 +356,10 @@ fn figures(text: &str) -> Vec<Figure> {
             sub_count = true;
         }
         let Some(first) = digit(c) else {
-            previous = Some(c);
+            // A zero-width character is not seen: what comes before it is (第\u{200B}2次 is an ordinal).
+            if !is_zero_width(c) {
+                previous = Some(c);
+            }
             continue;
         };
         // The whole number: digits, thousands separators before exactly three digits, decimals.
@@ -374,6 +378,9 @@ fn figures(text: &str) -> Vec<Figure> {
                 j += n.len_utf8();
             } else if matches!(n, ',' | '，') && !number.contains('.') && thousands_follow(&rest[n.len_utf8()..]) {
                 j += n.len_utf8();
+            } else if is_zero_width(n) {
+                // Not seen, so not there: "2\u{200B}6件" is seen, and read, as 26件.
+                j += n.len_utf8();
             } else if matches!(n, '.' | '．')
                 && !number.contains('.')
                 && rest[n.len_utf8()..].starts_with(|d| digit(d).is_some())
@@ -386,7 +393,7 @@ fn figures(text: &str) -> Vec<Figure> {
         }
         // Part of an identifier (t.qq.com, com2016), an ordinal (第2次), or a version (1.2.3).
         let glued = previous.is_some_and(|p| p.is_ascii_alphabetic() || matches!(p, '.' | '第' | '_' | '/'));
-        let after = text[j..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+        let after = text[j..].trim_start_matches(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}') || is_zero_width(c));
         let unit = UNITS.iter().find(|(written, _)| after.starts_with(written));
         if let (false, Some((written, unit))) = (glued, unit) {
             let end = text.len() - after.len() + written.len();
@@ -408,7 +415,7 @@ fn figures(text: &str) -> Vec<Figure> {
             previous = after[..written.len()].chars().last();
         } else {
             resume = j;
-            previous = text[..j].chars().last();
+            previous = text[..j].chars().rev().find(|c| !is_zero_width(*c));
         }
     }
     found
@@ -416,7 +423,7 @@ fn figures(text: &str) -> Vec<Figure> {
 
 /// Whether a thousands separator is followed by exactly three digits.
 fn thousands_follow(rest: &str) -> bool {
-    let mut chars = rest.chars();
+    let mut chars = rest.chars().filter(|c| !is_zero_width(*c));
     (0..3).all(|_| chars.next().and_then(digit).is_some()) && chars.next().and_then(digit).is_none()
 }
 

@@ -447,7 +447,7 @@ impl<'t> RowIndex<'t> {
     /// As `find`, with the row placed just before as context: a label that several rows share
     /// (（二）被依法纠错数 under both 四 and 五) resolves to the one nested where the reader is.
     pub fn find_after(&self, label: &str, previous: Option<usize>) -> Option<usize> {
-        if label.len() > MAX_LABEL_BYTES {
+        if !nameable(label) {
             return None;
         }
         let parts = split_path(label);
@@ -495,6 +495,14 @@ impl<'t> RowIndex<'t> {
     }
 }
 
+/// Whether a label may name a row or column at all: not past the bound, and without a bidi control
+/// (U+202E…), which shows the label in another order than it is written: the row it would be
+/// read as is not the row a person sees (`invisible`). Zero-width characters are only dropped, as
+/// `normalize` drops everything but letters and digits.
+fn nameable(label: &str) -> bool {
+    label.len() <= MAX_LABEL_BYTES && !crate::invisible::has_bidi_control(label)
+}
+
 /// The row of `table` that `label` names, if exactly one fits (see `RowIndex::find`).
 pub fn match_row(table: &TableDef, label: &str) -> Option<usize> {
     RowIndex::new(table).find(label)
@@ -503,7 +511,7 @@ pub fn match_row(table: &TableDef, label: &str) -> Option<usize> {
 /// The column of `columns` that `label` names (a header cell such as 本年收费金额（单位：万元）), if
 /// exactly one fits. Column labels are never paths: 本年增/减 is one label.
 pub fn match_column(columns: &[ColumnDef], label: &str) -> Option<usize> {
-    if label.len() > MAX_LABEL_BYTES {
+    if !nameable(label) {
         return None;
     }
     let norm = normalize_column(label);

@@ -274,6 +274,9 @@ pub fn import_tsv(input: &str) -> Result<Imported, ImportError> {
 
 /// Read a text report written in `syntax`.
 pub fn import_as(input: &str, syntax: Syntax) -> Result<Imported, ImportError> {
+    if input.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: input.len(), limit: MAX_FILE_BYTES });
+    }
     if input.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(ImportError::Empty);
     }

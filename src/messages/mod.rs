@@ -42,11 +42,19 @@ pub(crate) mod en {
 
 /// The message for one diagnostic in `lang`; the code itself when no catalogue speaks for it (a test
 /// makes sure every code has a message).
+///
+/// What a message quotes (a cell's text, a row, a sentence) is shown with its invisible characters
+/// written as code points ([U+202E]): the clerk sees what is there, and a bidi control in a quote
+/// cannot reorder the message, the page or the preview that shows it.
 pub fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> String {
-    table::message(d, form, lang)
+    let message = table::message(d, form, lang)
         .or_else(|| report::message(d, lang))
         .or_else(|| reading::message(d, lang))
-        .unwrap_or_else(|| d.code.as_str().to_string())
+        .unwrap_or_else(|| d.code.as_str().to_string());
+    match crate::invisible::shown(&message) {
+        std::borrow::Cow::Borrowed(_) => message,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
 }
 
 /// A cell as a clerk recognises it: its row's wording without the numbering (plus the column in a

@@ -67,6 +67,9 @@ pub(crate) trait ReportCatalogue {
         repealed: Amount,
         now: Amount,
     ) -> String;
+    /// Text holding a character that changes the order in which it is shown: where (`narrative`,
+    /// `title`, `agency`, `date`), the text (its controls written as code points) and the controls.
+    fn bidi_control(&self, field: &str, text: &str, characters: &str) -> String;
 }
 
 fn form_name_zh(form: FormId) -> &'static str {
@@ -196,6 +199,19 @@ impl ReportCatalogue for Zh {
             None => format!("报告年度为 {year} 年，统计表却是{used}，没有适用于该年度的格式。"),
         }
     }
+
+    fn bidi_control(&self, field: &str, text: &str, characters: &str) -> String {
+        let field = match field {
+            "title" => "标题",
+            "agency" => "单位名称",
+            "date" => "日期",
+            _ => "这句话",
+        };
+        format!(
+            "{field}含有改变文字显示顺序的控制字符 {characters}，页面上显示的内容与实际文字不同（数字可能显示成另一个数）；\
+             其中的数字和表述未予核对，请删除这些字符：“{text}”。"
+        )
+    }
 }
 
 impl ReportCatalogue for En {
@@ -305,6 +321,20 @@ impl ReportCatalogue for En {
             None => format!("The report is for {year} but uses {used}; no format is for that year."),
         }
     }
+
+    fn bidi_control(&self, field: &str, text: &str, characters: &str) -> String {
+        let field = match field {
+            "title" => "The title",
+            "agency" => "The agency's name",
+            "date" => "The date",
+            _ => "This sentence",
+        };
+        format!(
+            "{field} holds characters that change the order in which text is shown ({characters}): what the \
+             page shows is not what is written (a figure can show as another), so its figures and claims are \
+             not checked; remove them: \"{text}\"."
+        )
+    }
 }
 
 /// The message for a report-level finding, or `None` for codes this catalogue does not speak for.
@@ -388,6 +418,7 @@ pub(crate) fn message(d: &Diagnostic, lang: Lang) -> Option<String> {
             let fitting = get(fact::FITTING_FORM).and_then(FormId::parse);
             catalogue.wrong_format(text(fact::YEAR), form, fitting)
         }
+        Code::BidiControl => catalogue.bidi_control(text(fact::FIELD), text(fact::STATEMENT), text(fact::CHARACTERS)),
         _ => return None,
     })
 }

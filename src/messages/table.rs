@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Code, Detail, Diagnostic, Origin};
 use crate::form::{CellRef, FormDef, FormId};
+use crate::invisible;
 use crate::value::{Amount, Normalization, Refusal};
 
 use super::Lang;
@@ -98,6 +99,11 @@ impl Figures {
             many(self.rhs.len())
         }
     }
+}
+
+/// The first characters of a text too long to quote whole.
+fn beginning(text: &str) -> String {
+    text.trim_start().chars().take(16).collect()
 }
 
 fn plain(label: &str) -> String {
@@ -308,6 +314,12 @@ pub(crate) mod zh_impl {
         match r {
             Refusal::Empty => "没有填写".into(),
             Refusal::Letters { found } => format!("数字中混有字母「{found}」（是否把 0 写成了 O、把 1 写成了 l？）"),
+            Refusal::UnexpectedCharacter { found } if found.chars().all(invisible::is_bidi_control) => {
+                format!("含有改变文字显示顺序的控制字符 {}，显示出来的数字与实际填写的不同", invisible::shown(found))
+            }
+            Refusal::UnexpectedCharacter { found } if found.chars().all(invisible::is_invisible) => {
+                format!("含有看不见的字符 {}", invisible::shown(found))
+            }
             Refusal::UnexpectedCharacter { found } => format!("含有不能出现在数字中的字符「{found}」"),
             Refusal::DecimalPoints => "有两个小数点".into(),
             Refusal::MalformedSign => "正负号写法有误".into(),
@@ -318,6 +330,7 @@ pub(crate) mod zh_impl {
             Refusal::NotInteger => "应为整数".into(),
             Refusal::TooManyDecimals => "小数位超过 6 位（0.000001 万元即 1 分）".into(),
             Refusal::UnknownUnit { unit } => format!("单位「{unit}」不适用于此栏"),
+            Refusal::TooLong { chars, limit } => format!("内容有 {chars} 个字符，超过一格最多可填的 {limit} 个字符"),
         }
     }
 
@@ -343,6 +356,14 @@ pub(crate) mod en_impl {
             Refusal::Letters { found } => {
                 format!("a letter \"{found}\" is mixed into the digits (an O for a 0, an l for a 1?)")
             }
+            Refusal::UnexpectedCharacter { found } if found.chars().all(invisible::is_bidi_control) => format!(
+                "it holds {}, a character that changes the order in which text is shown: the figure shown is not the \
+                 figure written",
+                invisible::shown(found)
+            ),
+            Refusal::UnexpectedCharacter { found } if found.chars().all(invisible::is_invisible) => {
+                format!("it holds {}, a character that cannot be seen", invisible::shown(found))
+            }
             Refusal::UnexpectedCharacter { found } => format!("the character \"{found}\" cannot appear in a number"),
             Refusal::DecimalPoints => "it has two decimal points".into(),
             Refusal::MalformedSign => "the sign is written wrongly".into(),
@@ -355,6 +376,9 @@ pub(crate) mod en_impl {
                 "it has more than 6 decimal places (amounts are in 10,000 yuan: 0.000001 is 1 fen)".into()
             }
             Refusal::UnknownUnit { unit } => format!("the unit \"{unit}\" does not belong in this cell"),
+            Refusal::TooLong { chars, limit } => {
+                format!("it is {chars} characters long, more than the {limit} a cell takes")
+            }
         }
     }
 
@@ -373,6 +397,12 @@ pub(crate) mod en_impl {
 
 impl TableCatalogue for super::zh::Zh {
     fn refused(&self, label: &str, text: &str, refusal: &Refusal) -> String {
+        if let Refusal::TooLong { chars, limit } = refusal {
+            let start = beginning(text);
+            return format!(
+                "「{label}」填写的内容有 {chars} 个字符（“{start}…”），超过一格最多可填的 {limit} 个字符，不是有效数字；请只填数字。"
+            );
+        }
         format!("「{label}」填写的「{text}」不是有效数字：{}。", zh_impl::refusal(refusal))
     }
     fn negative(&self, label: &str, text: &str) -> String {
@@ -515,6 +545,13 @@ impl TableCatalogue for super::zh::Zh {
 
 impl TableCatalogue for super::en::En {
     fn refused(&self, label: &str, text: &str, refusal: &Refusal) -> String {
+        if let Refusal::TooLong { chars, limit } = refusal {
+            let start = beginning(text);
+            return format!(
+                "\"{label}\": the text entered is {chars} characters long (\"{start}…\"), more than the {limit} a cell \
+                 takes: not a number; enter the figure only."
+            );
+        }
         format!("\"{label}\": \"{text}\" is not a number: {}.", en_impl::refusal(refusal))
     }
     fn negative(&self, label: &str, text: &str) -> String {

@@ -134,9 +134,20 @@ fn marker(findings: &[usize]) -> String {
     format!("[{}]", numbers.join(","))
 }
 
-/// Text on one line: line breaks and tabs typed into a cell or a name would break the columns.
+/// Text on one line: line breaks and tabs typed into a cell or a name would break the columns. A
+/// bidi control, which would reorder what the terminal shows, is written as its code point.
 fn flat(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push(' ');
+        } else if crate::invisible::is_bidi_control(c) {
+            out.push_str(&crate::invisible::code_point(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------

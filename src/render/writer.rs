@@ -122,7 +122,8 @@ fn is_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Escapes for both text and double- or single-quoted attribute values.
+/// Escapes for both text and double- or single-quoted attribute values; bidi controls are written
+/// as their code points ([U+202E]).
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -133,6 +134,9 @@ fn escape_into(out: &mut String, text: &str) {
             '\'' => out.push_str("&#39;"),
             // NUL is a parse error in HTML; keep its presence visible instead.
             '\0' => out.push('\u{FFFD}'),
+            // A bidi control would reorder what the preview shows (a figure could show as another,
+            // and the preview's own words after it): written as its code point, as messages do.
+            c if crate::invisible::is_bidi_control(c) => out.push_str(&crate::invisible::code_point(c)),
             c => out.push(c),
         }
     }

@@ -7,6 +7,12 @@
 //! `w:instrText`); content controls and smart tags are unwrapped; of an alternate content, the
 //! first choice is read. A cell holding only full-width spaces (U+3000), as the official template's
 //! blanks do, is blank.
+//!
+//! What Word does not show is not read: a run marked hidden (`w:vanish`), which could hide a digit
+//! inside a figure ("2", hidden "1", "6" is seen as 26). What Word shows in another order is read
+//! with the bidi controls that do the same (`w:bdo` as U+202E … U+202C; `w:dir` and a right-to-left
+//! run, `w:rtl`, as U+202B … U+202C), so that it is trusted no more than those characters
+//! (`crate::invisible`).
 
 use std::io::Read;
 
@@ -29,6 +35,22 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
         .flatten()
         .find(|a| local(a.key.as_ref()) == b"val")
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// A toggle property (`<w:vanish/>`, `<w:rtl w:val="0"/>`): on unless its value says off.
+fn on(e: &BytesStart<'_>) -> bool {
+    !matches!(val(e).as_deref().map(str::trim), Some("0" | "false" | "off"))
+}
+
+/// The bidi controls that open and close what a `w:bdo` or `w:dir` element does to the order of
+/// its text (`None` for left to right, the page's own order).
+fn reordering(e: &BytesStart<'_>) -> Option<(char, char)> {
+    let rtl = val(e).is_some_and(|v| v.trim().eq_ignore_ascii_case("rtl"));
+    match local(e.name().as_ref()) {
+        b"bdo" if rtl => Some(('\u{202E}', '\u{202C}')),
+        b"dir" if rtl => Some(('\u{202B}', '\u{202C}')),
+        _ => None,
+    }
 }
 
 fn number(e: &BytesStart<'_>) -> usize {
@@ -128,6 +150,10 @@ pub fn read_document_xml(xml: &str) -> Result<Source, ImportError> {
     let mut ignored = 0usize;
     let mut paragraphs = 0usize;
     let mut table_count = 0usize;
+    // Inside a run (`w:r`): whether it is hidden, and whether it runs right to left.
+    let mut run: Option<(bool, bool)> = None;
+    // The closing control of each open `w:bdo` or `w:dir` (`None` for one that changes nothing).
+    let mut directions: Vec<Option<char>> = Vec::new();
     loop {
         let event = reader.read_event().map_err(|e| ImportError::NotAWordFile {
             reason: format!("word/document.xml: {e} (byte {})", reader.buffer_position()),
@@ -148,6 +174,24 @@ pub fn read_document_xml(xml: &str) -> Result<Source, ImportError> {
                         ignored = 1;
                     }
                     b"t" => in_text = !empty,
+                    b"r" if !empty => run = Some((false, false)),
+                    b"vanish" | b"specVanish" => {
+                        if let Some((hidden, _)) = &mut run {
+                            *hidden = on(e);
+                        }
+                    }
+                    b"rtl" => {
+                        if let Some((_, rtl)) = &mut run {
+                            *rtl = on(e);
+                        }
+                    }
+                    b"bdo" | b"dir" if !empty => {
+                        let reorders = reordering(e);
+                        if let Some((open, _)) = reorders {
+                            paragraph.push(open);
+                        }
+                        directions.push(reorders.map(|(_, close)| close));
+                    }
                     b"tab" => paragraph.push(' '),
                     b"br" | b"cr" => paragraph.push('\n'),
                     b"tbl" if !empty => {
@@ -200,6 +244,12 @@ pub fn read_document_xml(xml: &str) -> Result<Source, ImportError> {
                 }
                 match name.as_slice() {
                     b"t" => in_text = false,
+                    b"r" => run = None,
+                    b"bdo" | b"dir" => {
+                        if let Some(Some(close)) = directions.pop() {
+                            paragraph.push(close);
+                        }
+                    }
                     b"p" => {
                         let text = std::mem::take(&mut paragraph);
                         if let Some(cell) = cell_paragraphs.last_mut() {
@@ -243,9 +293,17 @@ pub fn read_document_xml(xml: &str) -> Result<Source, ImportError> {
                     _ => {}
                 }
             }
+            // The text of a hidden run is not read.
+            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) if run.is_some_and(|(hidden, _)| hidden) => {}
             Event::Text(ref t) if in_text && ignored == 0 => {
                 let text = t.decode().map_err(|e| ImportError::NotAWordFile { reason: e.to_string() })?;
-                paragraph.push_str(&text);
+                if run.is_some_and(|(_, rtl)| rtl) {
+                    paragraph.push('\u{202B}');
+                    paragraph.push_str(&text);
+                    paragraph.push('\u{202C}');
+                } else {
+                    paragraph.push_str(&text);
+                }
             }
             Event::GeneralRef(ref r) if in_text && ignored == 0 => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {

@@ -78,15 +78,81 @@ fn attr<'a>(node: &NodeRef<'a, Node>, key: &str) -> Option<&'a str> {
     }
 }
 
-/// Not shown by a browser: `hidden`, `aria-hidden="true"`, `display:none`, Word's `mso-hide:all`.
+/// Not shown by a browser: `hidden`, `aria-hidden="true"`, `display:none`, Word's `mso-hide:all`,
+/// `visibility:hidden`, `opacity:0`.
 fn hidden(node: &NodeRef<'_, Node>) -> bool {
     if attr(node, "hidden").is_some() || attr(node, "aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
     attr(node, "style").is_some_and(|style| {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("mso-hide:all") || s.contains("visibility:hidden")
+        let s = compact_style(style);
+        s.contains("display:none")
+            || s.contains("mso-hide:all")
+            || s.contains("visibility:hidden")
+            || zero_size(&s, "opacity:")
     })
+}
+
+/// Whether an element's text is too small to see: `font-size:0` on it, or inherited (`tiny`) and not
+/// set again to a size of its own. Text too small to see is not read: a figure hidden inside
+/// another ("2<span style=font-size:0>1</span>6", seen as 26) is not read into it, while a page that
+/// sets 0 on a container and a size on its children (a layout trick of some editors) reads whole.
+fn too_small(node: &NodeRef<'_, Node>, tiny: bool) -> bool {
+    let Some(style) = attr(node, "style").map(compact_style).filter(|s| s.contains("font-size:")) else {
+        return tiny;
+    };
+    if zero_size(&style, "font-size:") {
+        return true;
+    }
+    // A size relative to the parent's (em, %) of nothing is nothing; any other is a size.
+    let relative = style
+        .split(';')
+        .filter_map(|d| d.strip_prefix("font-size:"))
+        .any(|v| v.ends_with("em") && !v.ends_with("rem") || v.ends_with('%'));
+    tiny && relative
+}
+
+/// A `style` attribute without whitespace, in lower case.
+fn compact_style(style: &str) -> String {
+    style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase()
+}
+
+/// Whether a property of a compacted style is set to zero (0, 0px, 0.0pt, 0%).
+fn zero_size(style: &str, property: &str) -> bool {
+    style.match_indices(property).any(|(i, _)| {
+        // The property itself, not the end of another (a `-webkit-…` or `mso-…` one is still it).
+        let at_start = style[..i].chars().next_back().is_none_or(|c| c == ';' || c == '-' || c == '"');
+        let number: String =
+            style[i + property.len()..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        at_start && !number.is_empty() && number.parse::<f64>().is_ok_and(|n| n == 0.0)
+    })
+}
+
+/// Whether the text inside `node` is `too_small` to see because of its ancestors' sizes.
+fn inherited_too_small(node: NodeRef<'_, Node>) -> bool {
+    let mut ancestors: Vec<NodeRef<'_, Node>> = node.ancestors().collect();
+    ancestors.reverse();
+    ancestors.iter().fold(false, |tiny, a| too_small(a, tiny))
+}
+
+/// What an element does to the order in which its text is shown, as the bidi controls that do the
+/// same: `<bdo dir=rtl>` and `unicode-bidi: bidi-override` with `direction: rtl` reverse it
+/// (U+202E … U+202C); `dir="rtl"` or `direction: rtl` alone lay it out right to left (U+2067 …
+/// U+2069). The text is read with them, so that markup is trusted no more than the characters
+/// (`crate::invisible`): "12<bdo dir=rtl>34</bdo>" is shown as 1243, and is not read as 1234.
+fn reordering(node: &NodeRef<'_, Node>) -> Option<(char, char)> {
+    let Node::Element(e) = node.value() else { return None };
+    if e.attr("dir").is_none() && e.attr("style").is_none() {
+        return None;
+    }
+    let style = compact_style(e.attr("style").unwrap_or(""));
+    let rtl = e.attr("dir").is_some_and(|d| d.trim().eq_ignore_ascii_case("rtl")) || style.contains("direction:rtl");
+    let overrides = e.name() == "bdo" || (style.contains("unicode-bidi:") && style.contains("override"));
+    match (rtl, overrides) {
+        (true, true) => Some(('\u{202E}', '\u{202C}')),
+        (true, false) => Some(('\u{2067}', '\u{2069}')),
+        _ => None,
+    }
 }
 
 /// A footnote marker: a superscript whose content is a link within the page (`<sup><a href="#n1">1</a></sup>`).
@@ -142,20 +208,38 @@ fn layout(raw: &str) -> String {
 
 /// The text of a subtree as laid out, paragraphs inside it joined by segment breaks.
 fn text_of(node: NodeRef<'_, Node>, in_cell: bool) -> String {
+    enum Step<'a> {
+        /// A node, and whether its text is `too_small` to see.
+        Enter(NodeRef<'a, Node>, bool),
+        /// The bidi control that ends an element's `reordering`.
+        Close(char),
+    }
     let mut raw = String::new();
-    let mut stack = vec![node];
-    while let Some(n) = stack.pop() {
+    let mut stack = vec![Step::Enter(node, inherited_too_small(node))];
+    while let Some(step) = stack.pop() {
+        let (n, tiny) = match step {
+            Step::Close(c) => {
+                raw.push(c);
+                continue;
+            }
+            Step::Enter(n, tiny) => (n, tiny),
+        };
         if n.id() != node.id() && (skipped(&n) || (in_cell && name(&n) == Some("sup"))) {
             continue;
         }
         match n.value() {
-            Node::Text(t) => raw.push_str(t),
+            Node::Text(t) if !tiny => raw.push_str(t),
             Node::Element(e) => {
                 if e.name() == "br" || BLOCKS.contains(&e.name()) {
                     raw.push(SEGMENT_BREAK);
                 }
+                if let Some((open, close)) = reordering(&n) {
+                    raw.push(open);
+                    stack.push(Step::Close(close));
+                }
+                let tiny = too_small(&n, tiny);
                 let children: Vec<_> = n.children().collect();
-                stack.extend(children.into_iter().rev());
+                stack.extend(children.into_iter().rev().map(|c| Step::Enter(c, tiny)));
             }
             _ => {}
         }
@@ -346,23 +430,31 @@ impl Walker {
     /// Walk a subtree in document order (with a stack: no recursion).
     fn walk(&mut self, root: NodeRef<'_, Node>) {
         enum Step<'a> {
-            Enter(NodeRef<'a, Node>),
+            /// A node, and whether its text is `too_small` to see.
+            Enter(NodeRef<'a, Node>, bool),
             Leave,
+            /// The bidi control that ends an element's `reordering`.
+            Close(char),
         }
-        let mut stack = vec![Step::Enter(root)];
+        let mut stack = vec![Step::Enter(root, inherited_too_small(root))];
         while let Some(step) = stack.pop() {
-            let n = match step {
+            let (n, tiny) = match step {
                 Step::Leave => {
                     self.flush();
                     continue;
                 }
-                Step::Enter(n) => n,
+                Step::Close(c) => {
+                    self.paragraph.push(c);
+                    continue;
+                }
+                Step::Enter(n, tiny) => (n, tiny),
             };
             if n.id() != root.id() && skipped(&n) {
                 continue;
             }
             match n.value() {
-                Node::Text(t) => self.paragraph.push_str(t),
+                Node::Text(t) if !tiny => self.paragraph.push_str(t),
+                Node::Text(_) => {}
                 Node::Element(e) => {
                     let tag = e.name();
                     if tag == "br" {
@@ -378,12 +470,17 @@ impl Walker {
                         self.flush();
                         stack.push(Step::Leave);
                     }
+                    if let Some((open, close)) = reordering(&n) {
+                        self.paragraph.push(open);
+                        stack.push(Step::Close(close));
+                    }
+                    let tiny = too_small(&n, tiny);
                     let children: Vec<_> = n.children().collect();
-                    stack.extend(children.into_iter().rev().map(Step::Enter));
+                    stack.extend(children.into_iter().rev().map(|c| Step::Enter(c, tiny)));
                 }
                 _ => {
                     let children: Vec<_> = n.children().collect();
-                    stack.extend(children.into_iter().rev().map(Step::Enter));
+                    stack.extend(children.into_iter().rev().map(|c| Step::Enter(c, tiny)));
                 }
             }
         }
