@@ -492,6 +492,8 @@ impl Checker {
         if self.mode != Mode::Review {
             return;
         }
+        // The blanks of the rule at hand, one buffer for every rule of every pass.
+        let mut blanks: Vec<u32> = Vec::new();
         // Repeat until nothing changes: a row's blanks read as 0 can complete a column's identity.
         loop {
             let mut changed = false;
@@ -514,7 +516,7 @@ impl Checker {
                     }
                 };
                 let mut sums = [Amount::ZERO; 2];
-                let mut blanks: Vec<u32> = Vec::new();
+                blanks.clear();
                 let mut ok = true;
                 for (s, side) in [&rule.lhs, &rule.rhs].into_iter().enumerate() {
                     for &c in side {
@@ -526,7 +528,7 @@ impl Checker {
                     }
                 }
                 if ok && !blanks.is_empty() && sums[0] == sums[1] {
-                    for c in blanks {
+                    for &c in &blanks {
                         self.implied[c as usize] = Some(r as u32);
                     }
                     changed = true;

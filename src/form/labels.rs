@@ -160,7 +160,21 @@ fn leading_marker(s: &str) -> Option<(Marker, &str)> {
 
 /// The folded text, markup removed, trimmed.
 fn fold(label: &str) -> String {
-    strip_markup(label).chars().map(fold_char).collect::<String>().trim().to_string()
+    let stripped = strip_markup(label);
+    let mut folded = String::with_capacity(stripped.len());
+    folded.extend(stripped.chars().map(fold_char));
+    // Trimmed in place: one allocation per label, not two.
+    folded.truncate(folded.trim_end().len());
+    let leading = folded.len() - folded.trim_start().len();
+    folded.drain(..leading);
+    folded
+}
+
+/// `char::is_alphanumeric`, answering the common characters of a label (ASCII and the CJK Unified
+/// Ideographs, every one of which is a letter) without the Unicode tables' search.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The enumeration markers at the start of a label, in order: "三、（一）予以公开" has two.
@@ -192,7 +206,7 @@ pub fn normalize(label: &str) -> String {
             ')' => depth = depth.saturating_sub(1),
             // An unclosed bracket runs to the end of the label: its text is a remark all the same.
             _ if depth > 0 => {}
-            _ if c.is_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            _ if is_alphanumeric(c) => out.push(c.to_ascii_lowercase()),
             _ => {}
         }
     }
@@ -278,6 +292,9 @@ struct Name {
     /// bounds the LCS by the characters two labels share, which rules out most rows at once.
     chars: Vec<char>,
     set: Vec<char>,
+    /// The characters of `set` as bits (`char_bit`): the first bound on the characters shared, a
+    /// test per character without a search.
+    bits: u64,
     /// The last part's own marker, used to tell apart rows of one wording (（二）被依法纠错数).
     marker: Option<Marker>,
 }
@@ -295,12 +312,19 @@ impl Name {
         let mut set = chars.clone();
         set.sort_unstable();
         set.dedup();
-        Name { path, last, chars, set, marker }
+        let bits = set.iter().fold(0, |bits, &c| bits | char_bit(c));
+        Name { path, last, chars, set, bits, marker }
     }
 
     /// The similarity of `part` to this name, or 0 when it cannot reach `floor`.
     fn similarity_above(&self, part: &[char], floor: f64) -> f64 {
         if self.chars.is_empty() || ratio(part.len().min(self.chars.len()), part.len(), self.chars.len()) < floor {
+            return 0.0;
+        }
+        // Most rows of the other tables are ruled out here: an upper bound of the characters
+        // shared, then the count itself.
+        let at_most = part.iter().filter(|&&c| self.bits & char_bit(c) != 0).count();
+        if ratio(at_most.min(self.chars.len()), part.len(), self.chars.len()) < floor {
             return 0.0;
         }
         let shared = part.iter().filter(|c| self.set.binary_search(c).is_ok()).count();
@@ -311,6 +335,12 @@ impl Name {
     }
 }
 
+/// A character's bit in a 64-bit set of characters (several characters share one).
+#[inline]
+fn char_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
 /// Normalised names of a set of entries, ready for repeated matching.
 #[derive(Debug, Clone)]
 struct Names {
@@ -319,32 +349,33 @@ struct Names {
 
 impl Names {
     /// Match one label part within `scope`, exact wording first, then a close and unique fuzzy one.
-    fn find_part(&self, part: &str, marker: Option<Marker>, scope: Range<usize>, fuzzy: bool) -> Found {
+    /// `chars` are the part's characters (for the fuzzy pass).
+    fn find_part(&self, part: &str, chars: &[char], marker: Option<Marker>, scope: Range<usize>, fuzzy: bool) -> Found {
         if part.is_empty() {
             return Found::None;
         }
-        let exact: Vec<usize> = scope.clone().filter(|&i| self.entries[i].iter().any(|n| n.last == part)).collect();
-        match exact.as_slice() {
-            [one] => return Found::One(*one),
-            [] => {}
-            many => {
-                let same_marker: Vec<usize> = many
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        marker.is_some() && self.entries[i].iter().any(|n| n.last == part && n.marker == marker)
-                    })
-                    .collect();
-                return match same_marker.as_slice() {
-                    [one] => Found::One(*one),
-                    _ => Found::Ambiguous,
-                };
+        // Nothing is allocated unless two rows share the wording: every label is tried against
+        // every table of every form.
+        let is_exact = |&i: &usize| self.entries[i].iter().any(|n| n.last == part);
+        let mut exact = scope.clone().filter(is_exact);
+        if let Some(first) = exact.next() {
+            if exact.next().is_none() {
+                return Found::One(first);
             }
+            let same_marker: Vec<usize> = scope
+                .clone()
+                .filter(is_exact)
+                .filter(|&i| marker.is_some() && self.entries[i].iter().any(|n| n.last == part && n.marker == marker))
+                .collect();
+            return match same_marker.as_slice() {
+                [one] => Found::One(*one),
+                _ => Found::Ambiguous,
+            };
         }
         if !fuzzy {
             return Found::None;
         }
-        let part: Vec<char> = part.chars().collect();
+        let part = chars;
         if part.len() > FUZZY_MAX_CHARS {
             return Found::None;
         }
@@ -353,7 +384,7 @@ impl Names {
         let mut best: Option<(usize, f64)> = None;
         let mut runner_up = 0.0f64;
         for i in scope {
-            let score = self.entries[i].iter().map(|n| n.similarity_above(&part, floor)).fold(0.0f64, f64::max);
+            let score = self.entries[i].iter().map(|n| n.similarity_above(part, floor)).fold(0.0f64, f64::max);
             match best {
                 Some((_, b)) if score <= b => runner_up = runner_up.max(score),
                 _ => {
@@ -382,7 +413,56 @@ impl Names {
     }
 }
 
+/// One part of a label as matching reads it: normalised, its characters, its own marker.
+#[derive(Debug)]
+struct QueryPart {
+    norm: String,
+    chars: Vec<char>,
+    marker: Option<Marker>,
+}
+
+/// A label read for matching: its parts (`split_path`), each normalised, and the whole path.
+#[derive(Debug)]
+struct Query {
+    whole: String,
+    parts: Vec<QueryPart>,
+}
+
+impl Query {
+    fn new(label: &str) -> Query {
+        // As `split_path`, each part normalised once.
+        let parts: Vec<QueryPart> = strip_markup(label)
+            .split(['/', '／'])
+            .map(str::trim)
+            .filter_map(|part| {
+                let norm = normalize(part);
+                let chars = norm.chars().collect();
+                (!norm.is_empty()).then(|| QueryPart { norm, chars, marker: markers(part).last().copied() })
+            })
+            .collect();
+        let whole = parts.iter().map(|p| p.norm.as_str()).collect::<Vec<_>>().join("/");
+        Query { whole, parts }
+    }
+
+    /// The query of `label`, read once for all the tables it is tried against: an import tries
+    /// each row's label against every table of every form, and reading it again for each took
+    /// half of an import.
+    fn of(label: &str) -> Option<Rc<Query>> {
+        LAST_QUERY.with(|last| {
+            let mut last = last.borrow_mut();
+            if last.0 != label {
+                *last = (label.to_string(), Rc::new(Query::new(label)));
+            }
+            let query = Rc::clone(&last.1);
+            (!query.parts.is_empty()).then_some(query)
+        })
+    }
+}
+
 thread_local! {
+    /// The label matched last, read: the tables of every form are tried one after the other.
+    static LAST_QUERY: RefCell<(String, Rc<Query>)> = RefCell::new((String::new(), Rc::new(Query::new(""))));
+
     /// Normalised row names by table. A table's rows are `'static` data, so the address and length
     /// of the slice name them for the life of the program; the browser matches the rows of a page
     /// one call at a time, and each call would otherwise normalise every label again.
@@ -450,24 +530,19 @@ impl<'t> RowIndex<'t> {
         if !nameable(label) {
             return None;
         }
-        let parts = split_path(label);
-        let (last, groups) = parts.split_last()?;
-        let whole = parts.iter().map(|p| normalize(p)).collect::<Vec<_>>().join("/");
-        if let Found::One(i) = self.names.find_path(&whole) {
+        let query = Query::of(label)?;
+        if let Found::One(i) = self.names.find_path(&query.whole) {
             return Some(i);
         }
-        let last_norm = normalize(last);
-        let last_marker = markers(last).last().copied();
+        let (last, groups) = query.parts.split_last()?;
         let all = 0..self.table.rows.len();
 
         // Narrow the scope group by group; a group the form does not print is skipped.
         let mut scope = all.clone();
         for group in groups {
-            let norm = normalize(group);
-            let marker = markers(group).last().copied();
-            let mut found = self.names.find_part(&norm, marker, scope.clone(), false);
+            let mut found = self.names.find_part(&group.norm, &group.chars, group.marker, scope.clone(), false);
             if found == Found::None {
-                found = self.names.find_part(&norm, marker, scope.clone(), true);
+                found = self.names.find_part(&group.norm, &group.chars, group.marker, scope.clone(), true);
             }
             if let Found::One(g) = found {
                 scope = self.descendants(g);
@@ -484,7 +559,7 @@ impl<'t> RowIndex<'t> {
         // wins, and a tie there is no match (a wider scope only adds candidates).
         for fuzzy in [false, true] {
             for scope in &scopes {
-                match self.names.find_part(&last_norm, last_marker, scope.clone(), fuzzy) {
+                match self.names.find_part(&last.norm, &last.chars, last.marker, scope.clone(), fuzzy) {
                     Found::One(i) => return Some(i),
                     Found::Ambiguous => return None,
                     Found::None => {}
@@ -515,16 +590,17 @@ pub fn match_column(columns: &[ColumnDef], label: &str) -> Option<usize> {
         return None;
     }
     let norm = normalize_column(label);
+    let chars: Vec<char> = norm.chars().collect();
     let names = Names {
         entries: columns
             .iter()
             .map(|c| vec![Name::with(normalize_column(c.label), normalize_column(c.label), None)])
             .collect(),
     };
-    match names.find_part(&norm, None, 0..columns.len(), false) {
+    match names.find_part(&norm, &chars, None, 0..columns.len(), false) {
         Found::One(i) => Some(i),
         Found::Ambiguous => None,
-        Found::None => match names.find_part(&norm, None, 0..columns.len(), true) {
+        Found::None => match names.find_part(&norm, &chars, None, 0..columns.len(), true) {
             Found::One(i) => Some(i),
             _ => None,
         },
@@ -610,6 +686,26 @@ mod tests {
         let table = &FormId::F2016.def().tables[0];
         let (a, b) = (RowIndex::new(table), RowIndex::new(table));
         assert!(Rc::ptr_eq(&a.names, &b.names));
+    }
+
+    #[test]
+    fn the_fast_alphanumeric_test_agrees_with_the_standard_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_reads_the_same_from_the_cache() {
+        use crate::form::FormId;
+        let table = FormId::F2021.def().tables.iter().find(|t| t.id == "B").unwrap();
+        let index = RowIndex::new(table);
+        let label = "三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密";
+        let first = index.find(label);
+        assert!(first.is_some());
+        assert_eq!(index.find("（一）予以公开"), index.find("（一）予以公开"));
+        assert_eq!(index.find(label), first);
+        assert_eq!(index.find(""), None);
     }
 
     #[test]

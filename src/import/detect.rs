@@ -7,12 +7,14 @@
 //! given figures that is a single row in one version but a group of rows in another, whose rows
 //! the text never gives (the 2019 trial's single （六）其他处理 row against 2021's 3.6.1–3.6.3).
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use super::document::{Document, LineKind};
 use super::meta;
-use super::place::{has_digit, is_blank, is_value, Vocabulary};
-use crate::form::labels::RowIndex;
+use super::place::{compact, has_digit, is_blank, is_value, Vocabulary};
+use crate::form::labels::{normalize_column, RowIndex};
 use crate::form::{FormDef, FormId};
 
 /// What a signal rests on.
@@ -96,7 +98,7 @@ type Place = (usize, usize);
 struct FormView<'f> {
     form: &'f FormDef,
     indexes: Vec<RowIndex<'f>>,
-    vocabulary: Vocabulary,
+    vocabulary: Rc<Vocabulary>,
 }
 
 pub(crate) fn structure_of(doc: &Document) -> Structure {
@@ -107,7 +109,7 @@ pub(crate) fn structure_of(doc: &Document) -> Structure {
             FormView {
                 form,
                 indexes: form.tables.iter().map(RowIndex::new).collect(),
-                vocabulary: Vocabulary::new(form),
+                vocabulary: Vocabulary::of(form),
             }
         })
         .collect();
@@ -127,12 +129,15 @@ pub(crate) fn structure_of(doc: &Document) -> Structure {
             LineKind::Row(cells) => {
                 let Some(label) = cells.first().filter(|l| !is_value(l) && !is_blank(l)) else { continue };
                 let values = &cells[1..];
+                // Each value normalised once, then looked up in every form's vocabulary.
+                let normalized: Vec<String> = values.iter().map(|v| normalize_column(v)).collect();
+                let is_column =
+                    |n: &str| views.iter().any(|view| !view.vocabulary.normalized_column_tables(n).is_empty());
                 // A header naming the year (2013年度) holds digits but no figure.
-                let is_column = |v: &String| views.iter().any(|view| !view.vocabulary.column_tables(v).is_empty());
-                if !values.iter().any(|v| has_digit(v) && !is_column(v)) {
-                    for v in values.iter().filter(|v| !is_blank(v)) {
+                if !values.iter().zip(&normalized).any(|(v, n)| has_digit(v) && !is_column(n)) {
+                    for (v, n) in values.iter().zip(&normalized).filter(|(v, _)| !is_blank(v)) {
                         let hits: Vec<bool> =
-                            views.iter().map(|view| !view.vocabulary.column_tables(v).is_empty()).collect();
+                            views.iter().map(|view| !view.vocabulary.normalized_column_tables(n).is_empty()).collect();
                         if distinctive(&hits) {
                             for (i, _) in hits.iter().enumerate().filter(|(_, &h)| h) {
                                 let evidence = Evidence::Column { label: v.clone() };
@@ -165,7 +170,9 @@ pub(crate) fn structure_of(doc: &Document) -> Structure {
             }
             LineKind::Text => {
                 let text = meta::line_text(doc.syntax, &line.text);
-                let hits: Vec<bool> = views.iter().map(|v| !v.vocabulary.caption_tables(text).is_empty()).collect();
+                let compacted = compact(text);
+                let hits: Vec<bool> =
+                    views.iter().map(|v| !v.vocabulary.compacted_caption_tables(&compacted).is_empty()).collect();
                 if distinctive(&hits) {
                     for (i, _) in hits.iter().enumerate().filter(|(_, &h)| h) {
                         let evidence = Evidence::Caption { label: text.trim().to_string() };

@@ -6,7 +6,9 @@
 //! 15 numbers on one line), or table furniture (a caption, a note, a signature line). A row with
 //! figures that fits nowhere is reported, never dropped silently.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use crate::diagnostic::{Code, Detail, Diagnostic, Origin, Severity};
 use crate::form::labels::{match_column, normalize_column, RowIndex};
@@ -57,8 +59,22 @@ pub(crate) struct Vocabulary {
 /// may count applications in 件 where the definition says 条).
 const COMMON_UNITS: &[&str] = &["条", "件", "次", "人", "人次", "个", "篇", "项", "元", "万元", "单位"];
 
+thread_local! {
+    /// Each form's vocabulary, built once: an import reads every form's (detection) and a form's
+    /// definition is `'static`, so the address and length of its tables name it for the life of the
+    /// program. Building them took a tenth of an import.
+    static VOCABULARIES: RefCell<HashMap<(usize, usize), Rc<Vocabulary>>> = RefCell::new(HashMap::new());
+}
+
 impl Vocabulary {
-    pub fn new(form: &FormDef) -> Vocabulary {
+    /// The vocabulary of `form`, built on first use.
+    pub fn of(form: &FormDef) -> Rc<Vocabulary> {
+        let key = (form.tables.as_ptr() as usize, form.tables.len());
+        VOCABULARIES
+            .with(|cache| Rc::clone(cache.borrow_mut().entry(key).or_insert_with(|| Rc::new(Vocabulary::new(form)))))
+    }
+
+    fn new(form: &FormDef) -> Vocabulary {
         let mut columns: HashMap<String, Vec<usize>> = HashMap::new();
         let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
         let mut units: Vec<&'static str> = Vec::new();
@@ -95,12 +111,23 @@ impl Vocabulary {
 
     /// The tables that have a column labelled `label`.
     pub fn column_tables(&self, label: &str) -> &[usize] {
-        self.columns.get(&normalize_column(label)).map(Vec::as_slice).unwrap_or(&[])
+        self.normalized_column_tables(&normalize_column(label))
+    }
+
+    /// `column_tables` of a label already normalised (`normalize_column`): one label is looked up
+    /// in every form's vocabulary.
+    pub fn normalized_column_tables(&self, normalized: &str) -> &[usize] {
+        self.columns.get(normalized).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The tables a caption line (第二十条第（一）项) belongs to.
     pub fn caption_tables(&self, text: &str) -> &[usize] {
-        self.groups.get(&compact(text)).map(Vec::as_slice).unwrap_or(&[])
+        self.compacted_caption_tables(&compact(text))
+    }
+
+    /// `caption_tables` of a line already compacted (`compact`).
+    pub fn compacted_caption_tables(&self, compacted: &str) -> &[usize] {
+        self.groups.get(compacted).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn is_unit(&self, cell: &str) -> bool {
@@ -138,7 +165,7 @@ struct Header {
 pub(crate) struct Placer<'f> {
     form: &'f FormDef,
     indexes: Vec<RowIndex<'f>>,
-    pub vocabulary: Vocabulary,
+    pub vocabulary: Rc<Vocabulary>,
     header: Option<Header>,
     previous: Option<(usize, usize)>,
     pub cells: BTreeMap<String, String>,
@@ -162,7 +189,7 @@ impl<'f> Placer<'f> {
         Placer {
             form,
             indexes: form.tables.iter().map(RowIndex::new).collect(),
-            vocabulary: Vocabulary::new(form),
+            vocabulary: Vocabulary::of(form),
             header: None,
             previous: None,
             cells: BTreeMap::new(),
