@@ -1,5 +1,5 @@
-//! Native throughput, per core: a full check of a parsed report, the table check alone, and a text
-//! import followed by the full check. `npm run bench` (scripts/bench.mjs) runs these and reads the
+//! Native throughput, per core: a full check of a parsed report (with messages, and the findings
+//! alone), the table check alone, a text import alone, and a text import followed by the full check. `npm run bench` (scripts/bench.mjs) runs these and reads the
 //! estimates criterion writes under target/criterion/.
 //!
 //! The samples are the real reports of tests/fixtures, one per form version that has one. Criterion
@@ -33,6 +33,11 @@ mod native {
             // Tables and report-level checks, with messages: what `validate` gives the browser.
             group
                 .bench_function(format!("full/{name}"), |b| b.iter(|| validate::validate(black_box(&report), &REVIEW)));
+            // The same findings, unsorted and without messages (`validate::collect`): what the full
+            // check costs before any message is asked for.
+            group.bench_function(format!("findings/{name}"), |b| {
+                b.iter(|| validate::collect(black_box(&report), &REVIEW))
+            });
             // The rule engine alone, without messages.
             group.bench_function(format!("table/{name}"), |b| {
                 b.iter(|| engine::check(black_box(&report), Mode::Review))
@@ -45,6 +50,11 @@ mod native {
         let mut group = c.benchmark_group("import");
         group.throughput(Throughput::Elements(1));
         for &(name, text) in SAMPLES {
+            // The text read into a report, nothing checked.
+            group.bench_function(format!("text/{name}"), |b| {
+                b.iter(|| import::import(black_box(text)).expect("the sample imports"))
+            });
+            // Read and checked, with messages.
             group.bench_function(name, |b| {
                 b.iter(|| {
                     let imported = import::import(black_box(text)).expect("the sample imports");
