@@ -7,6 +7,8 @@
 //   the wasm core against the JavaScript peer (bench/peer.js) in the same page, alternating
 //   (bench/bench.js says how each is timed); cold start and input-to-DOM on the demo pages.
 // - Sizes: what a browser downloads, gzipped.
+// - Node: `validate` and a text import through the package's API (bench/node.mjs), with the
+//   browser's size-optimised .wasm and with Node's speed-optimised one, alternately, fresh processes.
 // - Native: criterion (benches/throughput.rs), per core; read from $CARGO_TARGET_DIR/criterion when
 //   that is set, else target/criterion.
 //
@@ -77,6 +79,8 @@ function sizes() {
   return {
     wasm_gzip_bytes: gz('pkg/disclosure_report_bg.wasm'),
     glue_gzip_bytes: gz('pkg/disclosure_report.js'),
+    // Node's module (not downloaded by a browser; reported, not budgeted against the target).
+    node_wasm_gzip_bytes: gz(NODE_WASM.speed),
   };
 }
 
@@ -264,7 +268,55 @@ function nativeBenchmarks() {
   };
 }
 
-function summarise({ runs, cold, dom }, native, size) {
+// ---------------------------------------------------------------------------------------------
+// Node
+
+/** The two .wasm files of the package: the browser's (size) and Node's (speed, pkg/node.js). */
+const NODE_WASM = { size: 'pkg/disclosure_report_bg.wasm', speed: 'pkg/disclosure_report_node_bg.wasm' };
+
+function nodeBenchmarks() {
+  const out = { size: [], speed: [] };
+  for (let r = 0; r < RUNS; r += 1) {
+    log(`node run ${r + 1}/${RUNS}`);
+    // Alternately, each in a fresh process, so that a busy moment does not favour one.
+    const order = r % 2 === 0 ? ['size', 'speed'] : ['speed', 'size'];
+    for (const which of order) {
+      const stdout = execFileSync(process.execPath, [`${root}bench/node.mjs`, `${root}${NODE_WASM[which]}`], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      out[which].push(JSON.parse(stdout));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary
+
+/** Node's keys: per run the median over its rounds; the ratio speed/size run by run. */
+function summariseNode(node, native, spread, details) {
+  if (!node) return;
+  const per = (which, key) => node[which].map((run) => median(run[key]));
+  const perSecond = (us) => us.map((x) => 1e6 / x);
+  spread.node_checks_per_s_speed_wasm = spreadOf(perSecond(per('speed', 'fullUs')));
+  spread.node_checks_per_s_size_wasm = spreadOf(perSecond(per('size', 'fullUs')));
+  spread.node_check_ratio_speed_over_size = spreadOf(per('speed', 'fullUs').map((x, i) => x / per('size', 'fullUs')[i]));
+  spread.node_table_checks_per_s_speed_wasm = spreadOf(perSecond(per('speed', 'tableUs')));
+  spread.node_table_checks_per_s_size_wasm = spreadOf(perSecond(per('size', 'tableUs')));
+  spread.node_imports_per_s_speed_wasm = spreadOf(perSecond(per('speed', 'importUs')));
+  spread.node_imports_per_s_size_wasm = spreadOf(perSecond(per('size', 'importUs')));
+  if (native) {
+    // Node (speed .wasm) against the same Rust natively: the medians of this run.
+    spread.node_over_native_check_time = spreadOf([median(native.checks2021) / median(perSecond(per('speed', 'fullUs')))]);
+  }
+  details.node_check_us_median = {
+    speed_wasm: round(median(per('speed', 'fullUs'))),
+    size_wasm: round(median(per('size', 'fullUs'))),
+  };
+}
+
+function summarise({ runs, cold, dom }, native, size, node) {
   const perRun = (f) => runs.map(f);
   const ks = (form) => ({
     wasmMedian: perRun((r) => median(r[form].wasm)),
@@ -305,7 +357,7 @@ function summarise({ runs, cold, dom }, native, size) {
   if (domWorst.length) spread.input_to_dom_ms_p95 = spreadOf(domWorst);
   if (domP95('2021').length) spread.input_to_dom_ms_p95_2021 = spreadOf(domP95('2021'));
   if (domP95('2016').length) spread.input_to_dom_ms_p95_2016 = spreadOf(domP95('2016'));
-  const summary = finishSummary(spread, native, size);
+  const summary = finishSummary(spread, native, size, node);
   Object.assign(summary.details, {
     runs: RUNS,
     crossOriginIsolated: runs.every((r) => r.isolated),
@@ -348,8 +400,8 @@ function summarise({ runs, cold, dom }, native, size) {
   return summary;
 }
 
-/** The native keys, the sizes, the targets and the reasons, with or without the browser's. */
-function finishSummary(spread, native, size) {
+/** The native and Node keys, the sizes, the targets and the reasons, with or without the browser's. */
+function finishSummary(spread, native, size, node) {
   const details = {};
   if (native) {
     spread.native_checks_per_s = spreadOf(native.checks2021);
@@ -361,10 +413,12 @@ function finishSummary(spread, native, size) {
     spread.native_text_imports_per_s = spreadOf(native.textImports2021);
     spread.native_text_imports_per_s_2016 = spreadOf(native.textImports2016);
   }
+  summariseNode(node, native, spread, details);
 
   const summary = {
     wasm_gzip_bytes: size.wasm_gzip_bytes,
     glue_gzip_bytes: size.glue_gzip_bytes,
+    node_wasm_gzip_bytes: size.node_wasm_gzip_bytes,
   };
   for (const [key, s] of Object.entries(spread)) summary[key] = round(s.median);
   if (!('input_to_dom_ms_p95' in summary)) summary.input_to_dom_ms_p95 = null;
@@ -406,7 +460,7 @@ function printTable(summary) {
     const t = summary.targets[key];
     rows.push([key, s.min, s.median, s.max, t?.target ?? '', t ? (t.met ? 'met' : 'MISSED') : '']);
   }
-  for (const key of ['wasm_gzip_bytes', 'glue_gzip_bytes']) {
+  for (const key of ['wasm_gzip_bytes', 'glue_gzip_bytes', 'node_wasm_gzip_bytes']) {
     const t = summary.targets[key];
     rows.push([key, '', summary[key], '', t?.target ?? '', t ? (t.met ? 'met' : 'MISSED') : '']);
   }
@@ -420,8 +474,9 @@ function printTable(summary) {
 
 const size = sizes();
 const browserFigures = flag('--no-browser') ? null : await browserBenchmarks();
+const node = nodeBenchmarks();
 const native = flag('--no-native') ? null : nativeBenchmarks();
-const summary = browserFigures ? summarise(browserFigures, native, size) : finishSummary({}, native, size);
+const summary = browserFigures ? summarise(browserFigures, native, size, node) : finishSummary({}, native, size, node);
 const nativeFailed = !flag('--no-native') && native === null;
 mkdirSync(`${root}target/bench`, { recursive: true });
 writeFileSync(`${root}target/bench/summary.json`, `${JSON.stringify(summary, null, 2)}\n`);

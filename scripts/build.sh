@@ -25,6 +25,23 @@ if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg/r
   echo "build: wasm-pack failed for the readers' module (the whole log: $log)" >&2
   exit 1
 fi
+# Node's module (pkg/node.js loads it): the same code as the form page's, built for speed instead
+# of size (opt-level 3, wasm-opt -O3), since a server neither downloads it nor pays per byte. The
+# release profile is the command line's (opt-level 3) with the browser's panic = "abort"; the glue
+# it gets is the form page's own, which pkg/node.js uses with it (checked below).
+speed="$root/target/wasm-speed"
+if ! CARGO_PROFILE_RELEASE_PANIC=abort wasm-pack --quiet build --release --no-opt --target web --out-dir "$speed" \
+  --out-name disclosure_report --no-pack -- --no-default-features >"$log" 2>&1; then
+  grep -vE '^\[INFO\]|^$' "$log" >&2
+  echo "build: wasm-pack failed for Node's module (the whole log: $log)" >&2
+  exit 1
+fi
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+  --enable-multivalue --enable-mutable-globals "$speed/disclosure_report_bg.wasm" -o pkg/disclosure_report_node_bg.wasm
+if ! cmp -s "$speed/disclosure_report.js" pkg/disclosure_report.js; then
+  echo "build: Node's module needs other glue than the form page's (compare $speed/disclosure_report.js with pkg/)" >&2
+  exit 1
+fi
 # The package is described by the root package.json; wasm-pack's own files in pkg/ would get in the
 # way: its .gitignore ("*") makes npm pack drop every globbed file of pkg/ from the tarball.
 rm -f pkg/.gitignore pkg/package.json pkg/README.md pkg/readers/.gitignore pkg/readers/package.json pkg/readers/README.md

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const files = ['pkg/disclosure_report_bg.wasm', 'pkg/disclosure_report.js', 'pkg/readers/disclosure_report_readers_bg.wasm'];
+const files = [
+  'pkg/disclosure_report_bg.wasm',
+  'pkg/disclosure_report.js',
+  'pkg/readers/disclosure_report_readers_bg.wasm',
+  // Node's (pkg/node.js), built for speed; no browser downloads it.
+  'pkg/disclosure_report_node_bg.wasm',
+];
 for (const file of files) {
   const bytes = readFileSync(new URL(`../${file}`, import.meta.url));
   const gz = gzipSync(bytes, { level: 9 }).length;

@@ -56,6 +56,14 @@ test('the tarball holds every file the exports map names, the licences and the c
   assert.deepEqual([...files].filter((f) => !f.startsWith('pkg/') && !/^(README|CHANGELOG)\.md$|^LICENSE-|^package\.json$/.test(f)), []);
 });
 
+test("Node's entry loads its own .wasm, built for speed, which the tarball holds beside the browser's", async () => {
+  const files = new Set(packed.info.files.map((f) => f.path));
+  assert.ok(files.has('pkg/disclosure_report_node_bg.wasm'), 'the speed-optimised .wasm is in the tarball');
+  assert.ok(files.has('pkg/disclosure_report_bg.wasm'), "the browser's .wasm is in the tarball");
+  const entry = await readFile(join(ROOT, 'pkg', 'node.js'), 'utf8');
+  assert.match(entry, /'\.\/disclosure_report_node_bg\.wasm'/);
+});
+
 test('the sample report, uploaded as JSON, is accepted: it has warnings but no errors', async () => {
   const { code, verdict } = await checkUpload(JSON.stringify(sample));
   assert.deepEqual(verdict, { accepted: true, errors: [] });
