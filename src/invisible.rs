@@ -35,7 +35,21 @@ pub fn has_bidi_control(text: &str) -> bool {
 
 /// A character that shows nothing, or not what it is: zero-width, bidi controls, other format
 /// characters (invisible operators, variation selectors, tags) and control characters.
+#[inline]
 pub fn is_invisible(c: char) -> bool {
+    !surely_visible(c) && is_listed_invisible(c)
+}
+
+/// Printable ASCII and the ranges of CJK text (punctuation from U+2070, the ideographs, up to the
+/// variation selectors at U+FE00, but U+3164; the full-width forms), in which no character is
+/// invisible: every message and quote is asked of every character, and these answer at once (a
+/// test holds the ranges to the list).
+#[inline]
+fn surely_visible(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{2070}'..='\u{3163}' | '\u{3165}'..='\u{FDFF}' | '\u{FF00}'..='\u{FF9F}')
+}
+
+fn is_listed_invisible(c: char) -> bool {
     is_zero_width(c)
         || is_bidi_control(c)
         || matches!(c,
@@ -120,6 +134,13 @@ mod tests {
 
     fn utf16(s: &str) -> usize {
         s.encode_utf16().count()
+    }
+
+    #[test]
+    fn no_character_of_the_visible_ranges_is_invisible() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!(surely_visible(c) && is_listed_invisible(c)), "{c:?}");
+        }
     }
 
     #[test]
