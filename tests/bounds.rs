@@ -160,3 +160,43 @@ fn a_word_file_expanding_past_its_bound_and_a_page_nested_too_deep_are_refused_i
     let at = format!("<html><body>{}<p>报告</p></body></html>", "<div>".repeat(4000));
     assert!(!matches!(import::import(&at), Err(ImportError::TooDeep { .. })));
 }
+
+/// Time grows with the size of a report, not with its square: the report with a finding quoting
+/// every other line (a heading out of order), four times as long, takes about four times as long to
+/// read, check and preview. (Each quote's offset was once counted from the start of the narrative,
+/// and found again so in the preview: sixteen times as long.) The best of three runs of each.
+#[test]
+fn time_grows_linearly_with_the_report() {
+    let at = SAMPLE_2023.find("一、总体情况").unwrap();
+    let grown = |lines: usize| {
+        format!(
+            "{}一、总体情况\n{}{}",
+            &SAMPLE_2023[..at],
+            "本年度继续推进政务公开工作，各项工作有序开展。\n七、其他\n".repeat(lines),
+            &SAMPLE_2023[at..]
+        )
+    };
+    let time = |lines: usize| {
+        let text = grown(lines);
+        (0..3)
+            .map(|_| {
+                let started = std::time::Instant::now();
+                let imported = import::import(&text).unwrap();
+                let checked = validate::check_imported(
+                    &imported,
+                    None,
+                    &Options { mode: Mode::Review, lang: Lang::Zh, agency_kind: None },
+                );
+                let slips = checked.diagnostics.iter().filter(|d| d.code == Code::NumberingSlip).count();
+                assert!(slips >= lines, "{slips} findings");
+                let preview =
+                    disclosure_report::render::html(&imported.report, &checked.diagnostics, &Default::default());
+                assert!(preview.matches("dr-finding-quote").count() >= lines, "every quote found in the preview");
+                started.elapsed().as_secs_f64()
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let (small, large) = (time(2_500), time(10_000));
+    eprintln!("linear: {small:.3} s, {large:.3} s");
+    assert!(large < small * 7.0, "4× the report took {:.1}× the time ({small:.3} s, {large:.3} s)", large / small);
+}

@@ -36,6 +36,19 @@ pub(crate) struct Heading {
 pub(crate) struct Narrative<'a> {
     pub text: &'a str,
     pub headings: Vec<Heading>,
+    /// The UTF-16 offset of every `UTF16_STRIDE`-th byte, made at the first quote: a quote's offset is
+    /// counted from the mark before it, not from the start of the text. (Counted from the start,
+    /// quoting every sentence of a long narrative took time growing with the square of its length.)
+    utf16_marks: std::cell::OnceCell<Vec<usize>>,
+}
+
+/// Bytes between two marks of `Narrative::utf16_marks`.
+const UTF16_STRIDE: usize = 4096;
+
+/// `utf16_len` of any run of bytes of UTF-8 (not only whole characters): each character is counted
+/// at its first byte.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
 }
 
 // `ends_sentence` and `ends_clause` are asked of every character of the narrative: inlined by
@@ -95,7 +108,7 @@ impl<'a> Narrative<'a> {
             }
             offset += line.len();
         }
-        Narrative { text, headings }
+        Narrative { text, headings, utf16_marks: std::cell::OnceCell::new() }
     }
 
     pub fn heading_text(&self, h: &Heading) -> &'a str {
@@ -109,12 +122,26 @@ impl<'a> Narrative<'a> {
 
     /// The UTF-16 offset of a byte offset: what a JS string index is.
     pub fn utf16(&self, byte: usize) -> usize {
-        utf16_len(&self.text[..byte])
+        let bytes = self.text.as_bytes();
+        if byte < UTF16_STRIDE {
+            return utf16_units(&bytes[..byte]);
+        }
+        let marks = self.utf16_marks.get_or_init(|| {
+            let mut marks = vec![0];
+            for chunk in bytes.chunks(UTF16_STRIDE) {
+                marks.push(marks[marks.len() - 1] + utf16_units(chunk));
+            }
+            marks
+        });
+        let mark = byte / UTF16_STRIDE;
+        marks[mark] + utf16_units(&bytes[mark * UTF16_STRIDE..byte])
     }
 
-    /// The heading of the part that `byte` lies in.
+    /// The heading of the part that `byte` lies in: the last part heading starting at or before it
+    /// (found by halving, the headings being in order).
     pub fn section_at(&self, byte: usize) -> Option<String> {
-        self.parts().take_while(|h| h.start <= byte).last().map(|h| self.heading_text(h).to_string())
+        let before = self.headings.partition_point(|h| h.start <= byte);
+        self.headings[..before].iter().rev().find(|h| h.level == Level::Part).map(|h| self.heading_text(h).to_string())
     }
 
     /// The byte range of the sentence around `byte`, its end punctuation included, trimmed.
@@ -263,6 +290,19 @@ mod tests {
         // 2 × 2 units, 6 for 一、总体情况, 1 for the line end; then the 8 of the sentence.
         assert_eq!((q.start, q.end), (11, 19));
         assert_eq!(text.encode_utf16().count(), 19);
+    }
+
+    #[test]
+    fn offsets_deep_in_a_long_narrative_are_counted_from_the_marks() {
+        // Every width of character, across many marks, and sections found by halving.
+        let text = "一、总体情况\n".to_string() + &"a𠀀é共收到申请26件。\n".repeat(3000) + "二、主动公开\n末句。";
+        let narrative = Narrative::new(&text);
+        for (byte, _) in text.char_indices().step_by(97).chain([(text.len(), ' ')]) {
+            assert_eq!(narrative.utf16(byte), text[..byte].encode_utf16().count(), "at byte {byte}");
+        }
+        assert_eq!(narrative.section_at(text.find("末句").unwrap()).as_deref(), Some("二、主动公开"));
+        assert_eq!(narrative.section_at(text.len() / 2).as_deref(), Some("一、总体情况"));
+        assert_eq!(Narrative::new("前言。\n一、总体情况").section_at(0), None);
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub(crate) struct Finding<'a> {
     pub cell: Option<(CellRef, String)>,
     /// The quoted sentence was found in the narrative and is marked there.
     pub quoted: bool,
+    /// Where: its byte range in the narrative.
+    range: Option<std::ops::Range<usize>>,
 }
 
 impl Finding<'_> {
@@ -354,38 +356,68 @@ fn naming(heading: &str, title: &str) -> f64 {
 // The findings.
 
 fn findings<'a>(form: &FormDef, report: &Report, diagnostics: &'a [Diagnostic]) -> Vec<Finding<'a>> {
+    let offsets = Utf16Offsets::new(&report.narrative);
     diagnostics
         .iter()
         .map(|d| {
             let cell = d.cells.iter().find_map(|id| form.find_cell(id)).map(|c| (c, form.cell_id(c)));
-            let quoted = quote_range(report, d).is_some();
-            Finding { diagnostic: d, cell, quoted }
+            let range = quote_range(&offsets, d);
+            Finding { diagnostic: d, cell, quoted: range.is_some(), range }
         })
         .collect()
 }
 
 /// The quoted sentence's place in the narrative as a byte range, when the quote's UTF-16 offsets
 /// point at exactly the quoted text (a stale quote is not marked rather than marked wrongly).
-fn quote_range(report: &Report, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
+fn quote_range(offsets: &Utf16Offsets<'_>, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
     let Detail::Report { quote: Some(quote), .. } = &d.detail else { return None };
-    let start = byte_offset(&report.narrative, quote.start)?;
-    let end = byte_offset(&report.narrative, quote.end)?;
-    (start < end && report.narrative[start..end] == quote.text).then_some(start..end)
+    let start = offsets.byte_offset(quote.start)?;
+    let end = offsets.byte_offset(quote.end)?;
+    (start < end && offsets.text[start..end] == quote.text).then_some(start..end)
 }
 
-/// The byte offset of a UTF-16 offset, if it falls on a character boundary.
-fn byte_offset(text: &str, utf16: usize) -> Option<usize> {
-    let mut units = 0;
-    for (i, c) in text.char_indices() {
-        if units == utf16 {
-            return Some(i);
-        }
-        if units > utf16 {
-            return None;
-        }
-        units += c.len_utf16();
+/// UTF-16 offsets (a quote's, made for JS strings) turned into byte offsets of one text, from marks
+/// made once every `STRIDE` bytes: each is then found from the mark before it. (Counted from the
+/// start of the text for each quote, a long report with many quoted findings took time growing with
+/// the square of its length.)
+struct Utf16Offsets<'t> {
+    text: &'t str,
+    /// (UTF-16 offset, byte offset) of the first character at or after each multiple of `STRIDE`.
+    marks: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+impl<'t> Utf16Offsets<'t> {
+    const STRIDE: usize = 4096;
+
+    fn new(text: &'t str) -> Utf16Offsets<'t> {
+        Utf16Offsets { text, marks: std::cell::OnceCell::new() }
     }
-    (units == utf16).then_some(text.len())
+
+    /// The byte offset of a UTF-16 offset, if it falls on a character boundary.
+    fn byte_offset(&self, utf16: usize) -> Option<usize> {
+        let marks = self.marks.get_or_init(|| {
+            let mut marks = vec![(0, 0)];
+            let mut units = 0;
+            for (i, c) in self.text.char_indices() {
+                if i >= marks[marks.len() - 1].1 + Self::STRIDE {
+                    marks.push((units, i));
+                }
+                units += c.len_utf16();
+            }
+            marks
+        });
+        let (mut units, from) = marks[marks.partition_point(|&(u, _)| u <= utf16) - 1];
+        for (i, c) in self.text[from..].char_indices() {
+            if units == utf16 {
+                return Some(from + i);
+            }
+            if units > utf16 {
+                return None;
+            }
+            units += c.len_utf16();
+        }
+        (units == utf16).then_some(self.text.len())
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +432,7 @@ struct Narrative<'a> {
 
 fn narrative<'a>(report: &'a Report, findings: &[Finding<'_>]) -> Narrative<'a> {
     let quotes: Vec<(usize, std::ops::Range<usize>)> =
-        findings.iter().enumerate().filter_map(|(n, f)| quote_range(report, f.diagnostic).map(|r| (n, r))).collect();
+        findings.iter().enumerate().filter_map(|(n, f)| f.range.clone().map(|r| (n, r))).collect();
     let text = report.narrative.as_str();
     // Lines with their byte offsets, trimmed; blank lines only separate.
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -459,13 +491,30 @@ fn narrative<'a>(report: &'a Report, findings: &[Finding<'_>]) -> Narrative<'a> 
 
     let mut blocks = Vec::new();
     let mut headings = 0;
+    // The quotes by where they start, and those over the line at hand: each paragraph is cut by its
+    // own quotes only. (Looking through every quote for every paragraph took time growing with the
+    // square of a long report's length.)
+    let mut by_start = quotes;
+    by_start.sort_by_key(|(n, q)| (q.start, *n));
+    let mut next = 0;
+    let mut over: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for &(start, line) in body {
+        let end = start + line.len();
+        while next < by_start.len() && by_start[next].1.start < end {
+            over.push(by_start[next].clone());
+            next += 1;
+        }
+        over.retain(|(_, q)| q.end > start);
         match heading_level(line) {
             Some(level) => {
                 headings += 1;
                 blocks.push(Block::Heading { level, text: line, id: format!("dr-part-{headings}") });
             }
-            None => blocks.push(Block::Paragraph { pieces: pieces(line, start, &quotes) }),
+            None => {
+                // In the order of the findings, as a piece is marked with the first that covers it.
+                over.sort_by_key(|(n, _)| *n);
+                blocks.push(Block::Paragraph { pieces: pieces(line, start, &over) });
+            }
         }
     }
     Narrative { title, blocks, signature, date }
@@ -642,6 +691,8 @@ mod tests {
     #[test]
     fn utf16_offsets_map_to_bytes() {
         let text = "a公开𠀀b";
+        let offsets = Utf16Offsets::new(text);
+        let byte_offset = |_: &str, utf16| offsets.byte_offset(utf16);
         assert_eq!(byte_offset(text, 0), Some(0));
         assert_eq!(byte_offset(text, 1), Some(1));
         assert_eq!(byte_offset(text, 3), Some(7));
@@ -650,6 +701,19 @@ mod tests {
         assert_eq!(byte_offset(text, 5), Some(11));
         assert_eq!(byte_offset(text, 6), Some(12));
         assert_eq!(byte_offset(text, 7), None);
+        // Deep in a long text, found from the mark before it, as counted from the start.
+        let long = "a公开𠀀b。\n".repeat(5000);
+        let offsets = Utf16Offsets::new(&long);
+        let mut units = 0;
+        for (i, c) in long.char_indices() {
+            assert_eq!(offsets.byte_offset(units), Some(i));
+            if c.len_utf16() == 2 {
+                assert_eq!(offsets.byte_offset(units + 1), None);
+            }
+            units += c.len_utf16();
+        }
+        assert_eq!(offsets.byte_offset(units), Some(long.len()));
+        assert_eq!(offsets.byte_offset(units + 1), None);
     }
 
     #[test]
