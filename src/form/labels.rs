@@ -179,8 +179,12 @@ fn is_alphanumeric(c: char) -> bool {
 
 /// The enumeration markers at the start of a label, in order: "三、（一）予以公开" has two.
 pub fn markers(label: &str) -> Vec<Marker> {
-    let folded = fold(label);
-    let mut rest = folded.as_str();
+    markers_of_folded(&fold(label))
+}
+
+/// `markers` of a label already folded (`fold`).
+fn markers_of_folded(folded: &str) -> Vec<Marker> {
+    let mut rest = folded;
     let mut found = Vec::new();
     while let Some((marker, after)) = leading_marker(rest) {
         found.push(marker);
@@ -193,8 +197,12 @@ pub fn markers(label: &str) -> Vec<Marker> {
 /// prefix and bracketed remarks dropped, punctuation and spaces removed, a trailing 数 or 数量
 /// dropped. Two wordings of one row normalise to the same text.
 pub fn normalize(label: &str) -> String {
-    let folded = fold(label);
-    let mut rest = folded.as_str();
+    normalize_folded(&fold(label))
+}
+
+/// `normalize` of a label already folded (`fold`).
+fn normalize_folded(folded: &str) -> String {
+    let mut rest = folded;
     while let Some((_, after)) = leading_marker(rest) {
         rest = after.trim_start();
     }
@@ -435,9 +443,15 @@ impl Query {
             .split(['/', '／'])
             .map(str::trim)
             .filter_map(|part| {
-                let norm = normalize(part);
+                // Folded once for both readings.
+                let folded = fold(part);
+                let norm = normalize_folded(&folded);
                 let chars = norm.chars().collect();
-                (!norm.is_empty()).then(|| QueryPart { norm, chars, marker: markers(part).last().copied() })
+                (!norm.is_empty()).then(|| QueryPart {
+                    norm,
+                    chars,
+                    marker: markers_of_folded(&folded).last().copied(),
+                })
             })
             .collect();
         let whole = parts.iter().map(|p| p.norm.as_str()).collect::<Vec<_>>().join("/");
