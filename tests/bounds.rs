@@ -200,3 +200,26 @@ fn time_grows_linearly_with_the_report() {
     eprintln!("linear: {small:.3} s, {large:.3} s");
     assert!(large < small * 7.0, "4× the report took {:.1}× the time ({small:.3} s, {large:.3} s)", large / small);
 }
+
+/// A label past its bound (4096 bytes) names no row: the row is `unplaced-row`, and like any
+/// finding quoting the report, its message quotes at most 500 characters of it.
+#[test]
+fn a_label_past_its_bound_names_no_row_and_messages_quote_a_readable_part() {
+    let label = "收到申请数".repeat(1000);
+    let text = SAMPLE_2023.replace("\n规章 | 0 | 0 | 0", &format!("\n{label} | 0 | 0 | 0"));
+    // A sentence of 100,000 characters holding a bidi control, and no sentence end.
+    let text = text.replacen("一、总体情况\n", &format!("一、总体情况\n\u{202E}{}\n", "政务公开".repeat(25_000)), 1);
+    let imported = import::import(&text).unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let checked =
+            validate::check_imported(&imported, None, &Options { mode: Mode::Review, lang, agency_kind: None });
+        let unplaced: Vec<_> = checked.diagnostics.iter().filter(|d| d.code == Code::UnplacedRow).collect();
+        assert_eq!(unplaced.len(), 1);
+        let bidi: Vec<_> = checked.diagnostics.iter().filter(|d| d.code == Code::BidiControl).collect();
+        assert_eq!(bidi.len(), 1);
+        for d in unplaced.iter().chain(&bidi) {
+            let chars = d.message.chars().count();
+            assert!(chars < 800 && d.message.contains('…'), "{:?}: {chars} characters", d.code);
+        }
+    }
+}

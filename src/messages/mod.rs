@@ -57,6 +57,22 @@ pub fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> String {
     }
 }
 
+/// The most characters of report text (a row, a cell, a sentence) a message quotes; past it, the
+/// beginning and "…". A row of megabytes (a label past its bound, a line without punctuation) is
+/// quoted in a message a person can read.
+pub(crate) const MAX_QUOTE_CHARS: usize = 500;
+
+/// `text` as a message quotes it: whole up to `MAX_QUOTE_CHARS`, else its beginning and "…".
+pub(crate) fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_QUOTE_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    match text.char_indices().nth(MAX_QUOTE_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
 /// A cell as a clerk recognises it: its row's wording without the numbering (plus the column in a
 /// matrix), e.g. 收到申请数, 予以公开（自然人）.
 pub fn cell_label(form: &FormDef, id: &str) -> String {

@@ -344,7 +344,10 @@ pub(crate) fn message(d: &Diagnostic, lang: Lang) -> Option<String> {
         Lang::En => &En,
     };
     let Detail::Report { facts, .. } = &d.detail else { return None };
-    let get = |key: &str| facts.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    // What the facts quote of the report, at most `MAX_QUOTE_CHARS` of it.
+    let facts: Vec<(&str, std::borrow::Cow<'_, str>)> =
+        facts.iter().map(|(k, v)| (k.as_str(), super::excerpt(v))).collect();
+    let get = |key: &str| facts.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_ref());
     let text = |key: &str| get(key).unwrap_or("");
     Some(match d.code {
         Code::NarrativeMismatch => {

@@ -291,16 +291,19 @@ pub(crate) fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> Option<Stri
         Code::CumulativeBelowYear => catalogue.cumulative_below_year(&figures()?),
         Code::AnswersBelowTotal => catalogue.answers_below_total(&figures()?),
         Code::UnplacedRow => match &d.detail {
-            Detail::Unplaced { line: 0, text, .. } => catalogue.unknown_cell(text),
+            Detail::Unplaced { line: 0, text, .. } => catalogue.unknown_cell(&super::excerpt(text)),
             Detail::Unplaced { line, text, at } => {
-                catalogue.unplaced_row(&at.unwrap_or(Origin::Line { line: *line }), text)
+                catalogue.unplaced_row(&at.unwrap_or(Origin::Line { line: *line }), &super::excerpt(text))
             }
             _ => return None,
         },
         Code::DuplicateCell => match &d.detail {
-            Detail::Duplicate { line, first, second, at } => {
-                catalogue.duplicate_cell(&label, &at.unwrap_or(Origin::Line { line: *line }), first, second)
-            }
+            Detail::Duplicate { line, first, second, at } => catalogue.duplicate_cell(
+                &label,
+                &at.unwrap_or(Origin::Line { line: *line }),
+                &super::excerpt(first),
+                &super::excerpt(second),
+            ),
             _ => return None,
         },
         _ => return None,
