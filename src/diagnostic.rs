@@ -230,6 +230,11 @@ pub enum Origin {
     Row { table: usize, row: usize },
     /// A 1-based paragraph of an HTML page or a Word file (outside its tables).
     Paragraph { paragraph: usize },
+    /// A 1-based line of text on a 1-based page of a PDF (page headers and footers not counted).
+    PageLine { page: usize, line: usize },
+    /// A 1-based row of the n-th table of a PDF, on the page it is printed on (a table continued
+    /// over a page break keeps counting its rows).
+    PageRow { page: usize, table: usize, row: usize },
 }
 
 /// A sentence quoted from the narrative, with its place in the text as UTF-16 offsets (JS strings).

@@ -24,7 +24,7 @@ usage: disclosure-report check [--format human|json|csv] [--lang zh|en] [--previ
        disclosure-report render [--format html|text] [--lang zh|en] FILE
        disclosure-report read FILE
 
-check   reads reports (HTML pages, Word .docx, plain text as published, Markdown, TSV, or the project's
+check   reads reports (HTML pages, Word .docx, PDF, plain text as published, Markdown, TSV, or the project's
         JSON; a DIR is read recursively) and prints their findings and how much of each table was read.
         --format csv writes one line per report, for a spreadsheet.
         With --previous, FILE is also compared with the same agency's report of the year before.
@@ -112,7 +112,7 @@ fn load(path: &str, lang: Lang) -> Result<Imported, String> {
         Lang::En => format!("{path}: cannot read the file ({e})"),
     })?;
     // Files by their signature (Word, PDF) and size; text by its encoding.
-    if bytes.len() > import::MAX_FILE_BYTES || bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"%PDF") {
+    if bytes.len() > import::MAX_FILE_BYTES || bytes.starts_with(b"PK\x03\x04") || import::is_pdf(&bytes) {
         return import::import_bytes(&bytes).map_err(|e| format!("{path}: {}", e.message(lang)));
     }
     let text = decode(bytes).map_err(|e| match lang {

@@ -21,6 +21,8 @@ pub enum Syntax {
     Html,
     /// A Word file (.docx).
     Docx,
+    /// A PDF file, its tables rebuilt from the positions of its text and lines.
+    Pdf,
 }
 
 /// What one line of the input is.
@@ -76,6 +78,7 @@ impl Syntax {
             (Syntax::Tsv, _) => "TSV",
             (Syntax::Html, Lang::Zh) => "网页",
             (Syntax::Docx, Lang::Zh) => "Word 文件",
+            (Syntax::Pdf, _) => "PDF",
             (Syntax::Text, Lang::En) => "text",
             (Syntax::Html, Lang::En) => "web page",
             (Syntax::Docx, Lang::En) => "Word file",

@@ -133,6 +133,8 @@ pub enum Damage {
     SpanningFigure,
     /// The normaliser repaired a slot of this row (`Repair`).
     Repaired,
+    /// The reader could not read the whole row (`RawRow::cut`).
+    Cut,
 }
 
 /// One row as placement reads it.
@@ -167,14 +169,15 @@ pub fn flatten(rows: &[RawRow]) -> Vec<FlatRow> {
                 origin: r.origin,
                 text: r.text.clone(),
                 cells: r.cells.iter().map(|c| c.text.clone()).collect(),
-                damage: Vec::new(),
+                damage: if r.cut { vec![Damage::Cut] } else { Vec::new() },
             })
             .collect();
     }
     let grid = normalise(rows);
     let label_width = label_width(rows, &grid);
     let text_of = |(row, cell): (usize, usize)| rows[row].cells[cell].text.as_str();
-    let mut damage: Vec<Vec<Damage>> = vec![Vec::new(); rows.len()];
+    let mut damage: Vec<Vec<Damage>> =
+        rows.iter().map(|r| if r.cut { vec![Damage::Cut] } else { Vec::new() }).collect();
     for issue in &grid.issues {
         damage[issue.row].push(Damage::Repaired);
     }

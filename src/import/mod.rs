@@ -70,6 +70,14 @@ pub enum ImportError {
     NotAWordFile { reason: String },
     /// A Word file whose parts would expand beyond the bound (a zip bomb, or not a report).
     Expands { limit: usize },
+    /// A file that says it is a PDF but cannot be read as one.
+    NotAPdf { reason: String },
+    /// A PDF that cannot be opened without a password.
+    Encrypted,
+    /// A PDF of pictures only (a scan): no text to read.
+    NoTextLayer { pages: usize },
+    /// A PDF with more pages than any annual report.
+    TooManyPages { pages: usize, limit: usize },
     /// A format the readers do not read (yet): what it is.
     Unsupported { format: String },
     /// Bytes that are neither a known file format nor UTF-8 text.
@@ -148,8 +156,26 @@ impl ImportError {
                 "the Word file expands to more than {} MB and is refused (a zip bomb, or not an annual report)",
                 limit / 1_000_000
             ),
+            (ImportError::NotAPdf { reason }, Lang::Zh) => format!("无法作为 PDF 文件读取：{reason}"),
+            (ImportError::NotAPdf { reason }, Lang::En) => format!("cannot be read as a PDF file: {reason}"),
+            (ImportError::Encrypted, Lang::Zh) => "PDF 文件已加密，须输入密码才能打开，无法核对".into(),
+            (ImportError::Encrypted, Lang::En) => {
+                "the PDF is encrypted and opens only with a password: it cannot be checked".into()
+            }
+            (ImportError::NoTextLayer { pages }, Lang::Zh) => format!(
+                "此 PDF 没有文字层（{pages} 页均为图片，可能是扫描件），无法核对；请提供带文字的 PDF、Word 或网页版本"
+            ),
+            (ImportError::NoTextLayer { pages }, Lang::En) => format!(
+                "this PDF has no text layer (its {pages} pages are pictures, probably a scan): it cannot be checked; give a PDF with text, the Word file or the web page"
+            ),
+            (ImportError::TooManyPages { pages, limit }, Lang::Zh) => {
+                format!("PDF 共 {pages} 页，超过可读取的上限 {limit} 页，不像年度报告")
+            }
+            (ImportError::TooManyPages { pages, limit }, Lang::En) => {
+                format!("the PDF has {pages} pages, over the limit of {limit}: not an annual report")
+            }
             (ImportError::Unsupported { format }, Lang::Zh) => {
-                format!("暂不能读取 {format} 文件；请提供网页（HTML）、Word（.docx）或文本格式的报告")
+                format!("暂不能读取 {format} 文件；请提供网页（HTML）、Word（.docx）、PDF 或文本格式的报告")
             }
             (ImportError::NotText { valid_up_to }, Lang::Zh) => {
                 format!("不是 UTF-8 文本（第 {valid_up_to} 字节起无法解码）；请另存为 UTF-8 后再检查")
@@ -158,7 +184,7 @@ impl ImportError {
                 format!("not UTF-8 text (undecodable from byte {valid_up_to}); save it as UTF-8 and check again")
             }
             (ImportError::Unsupported { format }, Lang::En) => {
-                format!("{format} files cannot be read yet; give the report as a web page (HTML), Word (.docx) or text")
+                format!("{format} files cannot be read yet; give the report as a web page (HTML), Word (.docx), PDF or text")
             }
         }
     }
@@ -200,6 +226,10 @@ pub fn read_source(bytes: &[u8]) -> Result<(source::Source, Syntax), ImportError
         #[cfg(feature = "docx")]
         return Ok((readers::docx::read(bytes)?, Syntax::Docx));
     }
+    #[cfg(feature = "pdf")]
+    if is_pdf(bytes) {
+        return Ok((readers::pdf::read(bytes)?, Syntax::Pdf));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText { valid_up_to: e.valid_up_to() })?;
     #[cfg(feature = "html")]
     if readers::looks_like_html(text) {
@@ -209,13 +239,21 @@ pub fn read_source(bytes: &[u8]) -> Result<(source::Source, Syntax), ImportError
     Ok((readers::lines(text, syntax), syntax))
 }
 
-/// Read a report from a file's bytes: a Word file by its zip signature, a PDF refused by name, any
+/// Whether bytes are a PDF: its signature within the first kilobyte, as readers allow.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Read a report from a file's bytes: a Word file by its zip signature, a PDF by its own, any
 /// other as UTF-8 text (a caller that meets GB18030 decodes it first).
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
     }
-    if bytes.starts_with(b"%PDF") {
+    if is_pdf(bytes) {
+        #[cfg(feature = "pdf")]
+        return import_pdf(bytes);
+        #[cfg(not(feature = "pdf"))]
         return Err(ImportError::Unsupported { format: "PDF".into() });
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -255,6 +293,15 @@ fn read_html(input: &str) -> Result<source::Source, ImportError> {
 #[cfg(feature = "docx")]
 pub fn import_docx(bytes: &[u8]) -> Result<Imported, ImportError> {
     import_source(readers::docx::read(bytes)?, Syntax::Docx)
+}
+
+/// Read a PDF: its tables rebuilt from where its text and lines are printed.
+#[cfg(feature = "pdf")]
+pub fn import_pdf(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    import_source(readers::pdf::read(bytes)?, Syntax::Pdf)
 }
 
 /// Read a plain-text report with `|` rows (as the samples are written).
@@ -326,7 +373,7 @@ fn place_source(
     let first_row = doc.rows().next().map(|(line, _)| line.number).unwrap_or(0);
     if rows == 0 {
         return Err(match syntax {
-            Syntax::Html | Syntax::Docx => ImportError::NoTableInFile {
+            Syntax::Html | Syntax::Docx | Syntax::Pdf => ImportError::NoTableInFile {
                 format: syntax,
                 paragraphs: doc.lines.iter().filter(|l| l.kind == LineKind::Text).count(),
             },

@@ -43,18 +43,22 @@ pub struct RawRow {
     /// Word table as its cells joined by ` | `).
     pub text: String,
     pub cells: Vec<RawCell>,
+    /// Part of the row lies where the reader cannot read it (a PDF table running off its page):
+    /// what it holds is not an exact reading, and placement does not trust it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
 }
 
 impl RawRow {
     /// A row of cells that each take one slot (text, Markdown, TSV).
     pub fn plain(origin: Origin, text: &str, cells: Vec<String>) -> RawRow {
-        RawRow { origin, text: text.to_string(), cells: cells.into_iter().map(RawCell::new).collect() }
+        RawRow { origin, text: text.to_string(), cells: cells.into_iter().map(RawCell::new).collect(), cut: false }
     }
 
     /// A row read from markup: its quoted text is its cells' text.
     pub fn from_cells(origin: Origin, cells: Vec<RawCell>) -> RawRow {
         let text = cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ");
-        RawRow { origin, text, cells }
+        RawRow { origin, text, cells, cut: false }
     }
 }
 

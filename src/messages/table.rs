@@ -542,6 +542,8 @@ impl TableCatalogue for super::zh::Zh {
             Origin::Line { line } => format!("第 {line} 行"),
             Origin::Row { table, row } => format!("第 {table} 个表格第 {row} 行"),
             Origin::Paragraph { paragraph } => format!("第 {paragraph} 段"),
+            Origin::PageLine { page, line } => format!("第 {page} 页第 {line} 行"),
+            Origin::PageRow { page, table, row } => format!("第 {page} 页第 {table} 个表格第 {row} 行"),
         }
     }
 }
@@ -706,6 +708,8 @@ impl TableCatalogue for super::en::En {
             Origin::Line { line } => format!("line {line}"),
             Origin::Row { table, row } => format!("table {table}, row {row}"),
             Origin::Paragraph { paragraph } => format!("paragraph {paragraph}"),
+            Origin::PageLine { page, line } => format!("page {page}, line {line}"),
+            Origin::PageRow { page, table, row } => format!("page {page}, table {table}, row {row}"),
         }
     }
 }

@@ -1,13 +1,16 @@
 //! The readers: one per format, each turning its input into the one intermediate (`Source`).
 //!
 //! The text formats (pipe text as published, Markdown, TSV) share the line loop below and differ
-//! only in how a line becomes cells; HTML and Word read their markup's tables with their spans.
+//! only in how a line becomes cells; HTML and Word read their markup's tables with their spans; PDF
+//! rebuilds its tables from where the characters and the lines are printed.
 
 #[cfg(feature = "docx")]
 pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod text;
 pub mod tsv;
 
