@@ -308,7 +308,7 @@ export function checkReport(
   options?: { lang?: Lang; previous?: string },
 ): { report: Report; diagnostics: Diagnostic[]; coverage: { tables: TableCoverage[] } } | { error: string };
 
-/** The same for a file's bytes as a file input gives them; a PDF or an old .doc is refused by name. */
+/** The same for a file's bytes as a file input gives them (a Word file or a PDF where this module has its reader); an old .doc is refused by name. */
 export function checkFile(
   bytes: Uint8Array,
   options?: { lang?: Lang; previous?: string },
@@ -369,8 +369,9 @@ export interface AttachOptions {
   /**
    * The report's file field(s), by name or selector. Default: every `<input type="file">` whose
    * `accept` names .docx/.html/.txt/.pdf or whose name or label says report/年度报告. A chosen file is
-   * read and checked in the page (the readers' module, `readers/`, loads then); its errors hold the
-   * upload back as the table's do (`blockOn`); a PDF is said not to be checked and never holds it back.
+   * read and checked in the page (the readers' module, `readers/`, loads then; for a PDF the PDF
+   * reader's, `pdf/`); its errors hold the upload back as the table's do (`blockOn`); an old .doc is
+   * said not to be checked and never holds it back.
    */
   files?: string | string[];
   /**

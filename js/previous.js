@@ -2,7 +2,7 @@
 // in any format the readers take, and the year-against-year checks run in the browser too: the
 // applications carried over against last year's carried forward, Table A's documents in force, a
 // cumulative column that must chain. The file is read in the page and never sent anywhere.
-import { loadReaders } from './readers.js';
+import { readerFor } from './readers.js';
 import { besideInput, createBox, labelText } from './upload.js';
 
 const PREVIOUS_NAME = /上年|上一年|去年|往年|previous|last[-_ ]?year/i;
@@ -56,8 +56,8 @@ export class Previous {
     this.state = 'reading';
     this.name = file.name;
     this.show();
-    this.pending = loadReaders(this.wasm?.readers)
-      .then((readers) => readers.checkUpload(file, { lang: this.lang }))
+    this.pending = readerFor(file, this.wasm)
+      .then((reader) => reader.checkUpload(file, { lang: this.lang }))
       .then((outcome) => {
         if (this.input.files?.[0] !== file) return this.report;
         if (outcome.report) {

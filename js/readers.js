@@ -1,24 +1,64 @@
-// The file readers (HTML pages, Word files) are a WebAssembly module of their own, loaded the first
-// time a page needs one (a file chosen in an upload field): a form page that only has its table never
-// downloads them. One shared promise, as for the checker; a failed load is forgotten.
-let loading = null;
+// The file readers are WebAssembly modules of their own, loaded the first time a page needs one: the
+// readers of HTML pages, Word files and text (`readers/`) when a file is chosen, an editor's table is
+// checked or a table is pasted; the PDF reader (`pdf/`) only when the file chosen is a PDF. A form
+// page that only has its table never downloads either. One shared promise per module, as for the
+// checker; a failed load is forgotten, so the next file tries again.
+const loading = new Map();
+
+const MODULES = {
+  readers: () => import('./readers/disclosure_report_readers.js'),
+  pdf: () => import('./pdf/disclosure_report_pdf.js'),
+};
+
+function load(kind, input) {
+  if (!loading.has(kind)) {
+    loading.set(
+      kind,
+      MODULES[kind]()
+        .then(async (module) => {
+          await module.default(input === undefined ? undefined : { module_or_path: input });
+          return module;
+        })
+        .catch((error) => {
+          loading.delete(kind);
+          throw error;
+        }),
+    );
+  }
+  return loading.get(kind);
+}
 
 /**
- * Load the readers' module (next to this file, in `readers/`).
+ * Load the readers' module (HTML, Word, text; next to this file, in `readers/`).
  *
  * @param {unknown} [input] where its .wasm is, as for `init()`. Default: next to its glue.
  */
 export function loadReaders(input) {
-  if (!loading) {
-    loading = import('./readers/disclosure_report_readers.js')
-      .then(async (readers) => {
-        await readers.default(input === undefined ? undefined : { module_or_path: input });
-        return readers;
-      })
-      .catch((error) => {
-        loading = null;
-        throw error;
-      });
+  return load('readers', input);
+}
+
+/**
+ * Load the PDF reader's module (in `pdf/`).
+ *
+ * @param {unknown} [input] where its .wasm is, as for `init()`. Default: next to its glue.
+ */
+export function loadPdfReader(input) {
+  return load('pdf', input);
+}
+
+/** Whether a file is a PDF: its signature in its first kilobyte, whatever its name says. */
+export async function isPdf(file) {
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
   }
-  return loading;
+  return false;
+}
+
+/**
+ * The module that reads `file`: the PDF reader for a PDF, the readers' module for anything else.
+ * `wasm` is the page's `wasm` option (`{ readers, pdf }` say where those modules' .wasm files are).
+ */
+export async function readerFor(file, wasm) {
+  return (await isPdf(file)) ? loadPdfReader(wasm?.pdf) : loadReaders(wasm?.readers);
 }

@@ -1,10 +1,11 @@
 // The upload field: a report attached to the article as a file (.docx, .html, .txt, .md, .tsv,
 // GB18030 text) is read and checked in the page when it is chosen, with the same rules as the table,
 // and its findings shown beside the field in the same pattern as the error summary (a count, the
-// problems, each in words). Errors hold the upload back as for the table (`blockOn`); a PDF or an
-// old .doc gets a notice that it was not checked and never holds anything back. Nothing leaves the
-// browser: the file is read here, by the readers' module (js/readers.js), loaded on first use.
-import { loadReaders } from './readers.js';
+// problems, each in words). Errors hold the upload back as for the table (`blockOn`); an old .doc
+// gets a notice that it was not checked and never holds anything back. Nothing leaves the browser:
+// the file is read here, by the readers' module or, for a PDF, the PDF reader's (js/readers.js),
+// each loaded on first use.
+import { readerFor } from './readers.js';
 
 /** What a report file field accepts or is called, when the page did not name it in `options.files`. */
 const REPORT_ACCEPT = /\.docx|\.doc\b|\.pdf|\.html?|\.txt|\.md|\.tsv|wordprocessingml|msword|application\/pdf|text\//i;
@@ -158,8 +159,8 @@ export class Upload {
     }
     this.result = { state: 'reading', name: file.name };
     this.show();
-    const run = loadReaders(this.wasm?.readers)
-      .then((readers) => readers.checkUpload(file, { lang: this.lang, previous: this.previous?.() ?? undefined }))
+    const run = readerFor(file, this.wasm)
+      .then((reader) => reader.checkUpload(file, { lang: this.lang, previous: this.previous?.() ?? undefined }))
       .then((outcome) => ({ state: 'done', name: file.name, outcome }))
       .catch((error) => ({ state: 'failed', name: file.name, error }));
     this.pending = run.then((result) => {

@@ -17,10 +17,10 @@ if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg -
   exit 1
 fi
 grep -vE '^\[INFO\]|^$' "$log" || true
-# The readers' module: the same core with the file readers (HTML, Word), loaded by the page only when
+# The readers' module: the same core with the file readers (HTML, Word, text), loaded by the page only when
 # a file is chosen (js/readers.js), never by a form page that only has its table.
 if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg/readers --out-name disclosure_report_readers \
-  --no-pack >"$log" 2>&1; then
+  --no-pack -- --no-default-features --features html,docx >"$log" 2>&1; then
   grep -vE '^\[INFO\]|^$' "$log" >&2
   echo "build: wasm-pack failed for the readers' module (the whole log: $log)" >&2
   exit 1
@@ -42,9 +42,17 @@ if ! cmp -s "$speed/disclosure_report.js" pkg/disclosure_report.js; then
   echo "build: Node's module needs other glue than the form page's (compare $speed/disclosure_report.js with pkg/)" >&2
   exit 1
 fi
+# The PDF reader's module: the core with the PDF reader only, loaded by the page only when the file
+# chosen is a PDF (js/readers.js), so that a Word or HTML upload does not download it.
+if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg/pdf --out-name disclosure_report_pdf \
+  --no-pack -- --no-default-features --features pdf >"$log" 2>&1; then
+  grep -vE '^\[INFO\]|^$' "$log" >&2
+  echo "build: wasm-pack failed for the PDF reader's module (the whole log: $log)" >&2
+  exit 1
+fi
 # The package is described by the root package.json; wasm-pack's own files in pkg/ would get in the
 # way: its .gitignore ("*") makes npm pack drop every globbed file of pkg/ from the tarball.
-rm -f pkg/.gitignore pkg/package.json pkg/README.md pkg/readers/.gitignore pkg/readers/package.json pkg/readers/README.md
+rm -f pkg/.gitignore pkg/package.json pkg/README.md pkg/{readers,pdf}/{.gitignore,package.json,README.md}
 # pkg/ is the whole browser bundle: the wasm-bindgen output plus the component, its styles and
 # types, and the preview's style sheet, so a portal copies one folder.
 for f in js/*.js js/*.css js/*.d.ts www/preview.css; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What each file reader adds to the browser's .wasm: the same size-optimised build as `npm run build`
-# with no reader (the form page's module today), with the HTML reader, with the Word reader, and with
-# both, each gzipped at level 9. The readers are cargo features; the form page's build leaves them out.
+# with no reader (the form page's module today), with the HTML reader, with the Word reader, with
+# both (the readers' module) and with the PDF reader (its own module), each gzipped at level 9. The
+# readers are cargo features; the form page's build leaves them out.
 #
 #   bash scripts/size-readers.sh        (about a minute per build on two cores)
 set -euo pipefail
@@ -11,7 +12,7 @@ source scripts/env.sh
 out="$root/target/size-readers"
 mkdir -p "$out"
 base=""
-for features in "" "html" "docx" "html,docx"; do
+for features in "" "html" "docx" "html,docx" "pdf"; do
   name=${features:-none}
   name=${name/,/+}
   args=(--no-default-features)

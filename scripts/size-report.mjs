@@ -8,6 +8,7 @@ const files = [
   'pkg/readers/disclosure_report_readers_bg.wasm',
   // Node's (pkg/node.js), built for speed; no browser downloads it.
   'pkg/disclosure_report_node_bg.wasm',
+  'pkg/pdf/disclosure_report_pdf_bg.wasm',
 ];
 for (const file of files) {
   const bytes = readFileSync(new URL(`../${file}`, import.meta.url));

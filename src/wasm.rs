@@ -200,8 +200,9 @@ pub fn check_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
     review(import::import_bytes(bytes), &options)
 }
 
-/// A file that is not read, and why: `pdf` (no reader yet), `doc` (Word 97–2003).
-#[cfg(any(feature = "html", feature = "docx"))]
+/// A file that is not read, and why: `pdf` (in a module built without its reader), `doc` (Word
+/// 97–2003).
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct NotRead {
@@ -211,7 +212,7 @@ struct NotRead {
 
 /// Text in the encoding a Chinese report file may have: UTF-8, else GB18030 (which covers GBK and
 /// GB2312), decoded by the browser's own TextDecoder; `None` when neither reads every byte.
-#[cfg(any(feature = "html", feature = "docx"))]
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 fn decode_text(bytes: &[u8]) -> Option<String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string());
@@ -225,9 +226,9 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
 /// `checkUpload(file, { lang, previous })`: a report as the page's file input gives it, read in the
 /// page (nothing leaves the browser) and checked as a reviewer checks it: `{ report, diagnostics,
 /// coverage }`; `{ error }` saying why it cannot be read; or `{ notChecked: 'pdf' | 'doc', message }`
-/// for a format not read, which must never block an upload. Only in the readers' module: the form
-/// page's module has no file readers.
-#[cfg(any(feature = "html", feature = "docx"))]
+/// for a format not read, which must never block an upload. Only in the readers' modules: the form
+/// page's module has no file readers; the PDF reader is a module of its own (`pkg/pdf/`).
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 #[wasm_bindgen(js_name = checkUpload)]
 pub fn check_upload(file: web_sys::File, options: JsValue) -> Result<js_sys::Promise, JsError> {
     let options: ReviewOptions = from_js(options, "options")?;
@@ -235,7 +236,7 @@ pub fn check_upload(file: web_sys::File, options: JsValue) -> Result<js_sys::Pro
     Ok(wasm_bindgen_futures::future_to_promise(async move { read_upload(file, &options).await.map_err(JsValue::from) }))
 }
 
-#[cfg(any(feature = "html", feature = "docx"))]
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 async fn read_upload(file: web_sys::File, options: &ReviewOptions) -> Result<JsValue, JsError> {
     let size = file.size() as usize;
     if size > import::MAX_FILE_BYTES {
@@ -254,7 +255,10 @@ async fn read_upload(file: web_sys::File, options: &ReviewOptions) -> Result<JsV
         };
         to_js(&NotRead { not_checked: kind, message: message.to_string() })
     };
-    if bytes.starts_with(b"%PDF") {
+    if import::is_pdf(&bytes) {
+        #[cfg(feature = "pdf")]
+        return review(import::import_bytes(&bytes), options);
+        #[cfg(not(feature = "pdf"))]
         return not_read("pdf");
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {

@@ -1,9 +1,11 @@
 // The upload field of a CMS article form (www/upload.html): the report attached as a file is read
 // and checked in the page when chosen, its findings beside the field; errors hold the upload back,
-// a PDF is said not to be checked and holds nothing back; the readers load only then.
+// a PDF is read by the PDF reader (loaded only for a PDF), an old .doc is said not to be checked and
+// holds nothing back; the readers load only then.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setup, axe } from './harness.mjs';
@@ -61,19 +63,44 @@ test('a report with a wrong sum holds the upload back, with its findings beside 
   await page.context().close();
 });
 
-test('a GB18030 text report is decoded by the browser, and a PDF is not checked and holds nothing back', async () => {
+test('a GB18030 text report is decoded by the browser, and an old .doc is not checked and holds nothing back', async () => {
   const page = await env.page('/upload.html');
   const gb = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', join(ROOT, 'tests/fixtures/new-2023-shuyang-fagaiju.txt')]);
   assert.ok(gb.length > 0 && !gb.equals(await fixture('new-2023-shuyang-fagaiju.txt')));
   await choose(page, '报告-gbk.txt', gb, 'text/plain');
   assert.match(await page.locator('.dr-upload').textContent(), /未发现问题/);
 
-  await choose(page, '报告.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), 'application/pdf');
+  await choose(page, '报告.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'application/msword');
   const box = page.locator('.dr-upload');
-  assert.equal(await box.getAttribute('data-not-checked'), 'pdf');
-  assert.match(await box.textContent(), /PDF 文件暂不能在页面中检查：未检查，不影响提交/);
+  assert.equal(await box.getAttribute('data-not-checked'), 'doc');
+  assert.match(await box.textContent(), /未检查，不影响提交/);
   await page.getByRole('button', { name: '发布' }).click();
   await page.waitForURL(/submitted\.html/);
+  await page.context().close();
+});
+
+test('a PDF as published is read in the page by the PDF reader, loaded only for it', async () => {
+  const page = await env.page('/upload.html');
+  await choose(page, '2023年度报告.docx', await fixture('office/new-2023-shuyang-fagaiju.docx'));
+  assert.ok(!page.requests.some((u) => u.includes('/pdf/')), 'a Word upload does not download the PDF reader');
+  await choose(page, '2024年报.pdf', await fixture('pdf/2024-huaian-shizhengfu.pdf'), 'application/pdf');
+  assert.ok(page.requests.some((u) => u.endsWith('disclosure_report_pdf_bg.wasm')));
+  assert.ok(page.requests.every((u) => u.startsWith(env.url)), 'the file is read in the page: nothing is sent');
+  const box = page.locator('.dr-upload');
+  // The tables read whole, the one finding the report really has, and how much was read.
+  assert.match(await box.textContent(), /已读取 200\/257 个有值的格子/);
+  assert.equal(await box.locator('li[data-code="missing-section"]').count(), 1);
+  assert.equal(await box.locator('li[data-severity="error"]').count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR || tmpdir(), 'dr-upload-pdf.png'), fullPage: true });
+  // A scan, an encrypted or a broken PDF: said why, in the clerk's language, never holding the upload.
+  await choose(page, '加密.pdf', await fixture('pdf/bad/encrypted.pdf'), 'application/pdf');
+  assert.match(await box.textContent(), /已加密/);
+  await choose(page, '损坏.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), 'application/pdf');
+  assert.match(await box.textContent(), /无法作为 PDF 文件读取/);
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.waitForURL(/submitted\.html/);
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
 
