@@ -314,6 +314,21 @@ export function checkFile(
   options?: { lang?: Lang; previous?: string },
 ): { report: Report; diagnostics: Diagnostic[]; coverage: { tables: TableCoverage[] } } | { error: string };
 
+/**
+ * A report file as a file input or a drop gives it (a PDF, a Word file, an HTML page, text; GB18030
+ * text too), read in the page by the reader its format needs (loaded then: `readers/`, or `pdf/` for
+ * a PDF) and checked as a reviewer checks it. Nothing leaves the browser. `wasm` says where the
+ * readers' .wasm files are when they are not next to their glue.
+ */
+export function checkReportFile(
+  file: Blob,
+  options?: { lang?: Lang; previous?: Report | string; wasm?: { readers?: WasmSource; pdf?: WasmSource } },
+): Promise<
+  | { report: Report; diagnostics: Diagnostic[]; coverage: { tables: TableCoverage[] } }
+  | { error: string }
+  | { notChecked: 'pdf' | 'doc'; message: string }
+>;
+
 /** A form being filled: one per form, re-checking only what a changed cell touches. */
 export class Checker {
   constructor(form: FormId, options?: { mode?: CheckerMode; lang?: Lang });

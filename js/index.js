@@ -8,3 +8,4 @@
 export * from './disclosure_report.js';
 export { init, init as default } from './loader.js';
 export { attach } from './component.js';
+export { checkReportFile } from './readers.js';

@@ -62,3 +62,13 @@ export async function isPdf(file) {
 export async function readerFor(file, wasm) {
   return (await isPdf(file)) ? loadPdfReader(wasm?.pdf) : loadReaders(wasm?.readers);
 }
+
+/**
+ * A report file (a File or Blob from a file input or a drop) read in the page and checked as a
+ * reviewer checks it, by the module its format needs: `{ report, diagnostics, coverage }`,
+ * `{ error }` saying why it cannot be read, or `{ notChecked, message }` for a format not read.
+ */
+export async function checkReportFile(file, { lang, previous, wasm } = {}) {
+  const reader = await readerFor(file, wasm);
+  return reader.checkUpload(file, { lang, previous });
+}

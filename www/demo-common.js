@@ -2,7 +2,7 @@
 // wait for it). A portal needs none of this.
 
 /** Elements with `data-en` show that English text while the language is English. */
-function translatePage(lang) {
+export function translatePage(lang) {
   for (const el of document.querySelectorAll('[data-en]')) {
     if (el.dataset.zh === undefined) el.dataset.zh = el.textContent;
     el.textContent = lang === 'en' ? el.dataset.en : el.dataset.zh;
