@@ -6,7 +6,8 @@
 #   office/   the same previews (with ruled tables as wide as the page, as a clerk's Word file has)
 #             saved by LibreOffice as Word and that Word file as PDF: rows run over page breaks
 #             and the header repeats;
-# and the bad ones: the shared sample encrypted with a password (qpdf), and cut in half.
+# and the bad ones: the shared sample encrypted with a password (qpdf), restricted from printing but
+# opening without one, and cut short.
 # tests/import_pdf.rs checks that each reads to the cells and findings of its twin.
 #
 # The output is committed, so CI and `npm test` need none of these programs; run this again only to
@@ -52,6 +53,8 @@ soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf
   --outdir "$OUT/office" "$work"/office/*.docx >/dev/null
 
 qpdf --encrypt secret secret 256 -- "$OUT/2024-huaian-shizhengfu.pdf" "$OUT/bad/encrypted.pdf"
+# Restricted (no printing, no changes) but opening without a password, as many portals publish.
+qpdf --encrypt "" owner 256 --print=none --modify=none -- "$OUT/2024-huaian-shizhengfu.pdf" "$OUT/bad/restricted.pdf"
 head -c 60000 "$OUT/2024-huaian-shizhengfu.pdf" >"$OUT/bad/truncated.pdf"
 
 ls -l "$OUT" "$OUT"/*/

@@ -212,6 +212,12 @@ fn a_pdf_with_more_pages_than_any_report_is_refused() {
 }
 
 #[test]
+fn a_pdf_restricted_from_printing_but_opening_without_a_password_reads_as_the_original() {
+    let restricted = read(include_bytes!("fixtures/pdf/bad/restricted.pdf"));
+    assert_eq!(restricted.report.cells, read(HUAIAN_2024).report.cells);
+}
+
+#[test]
 fn an_encrypted_and_a_cut_pdf_are_refused_with_what_is_wrong() {
     let encrypted = import_bytes(include_bytes!("fixtures/pdf/bad/encrypted.pdf")).unwrap_err();
     assert_eq!(encrypted, ImportError::Encrypted);
