@@ -96,7 +96,7 @@ impl Collector {
     }
 }
 
-/// The character a reader sees: a font's ToUnicode map often names a radical (⼈ U+2F08, ⺠ U+2EE0,
+/// The character a reader sees: a font's ToUnicode map often names a radical (⼈ U+2F08, ⺠ U+2EA0,
 /// ⻔ U+2ED4) or a compatibility ideograph for a glyph that is drawn, and meant, as the ordinary
 /// character (人, 民, 门); those are taken to it: the CJK Radicals Supplement by Unicode's
 /// EquivalentUnifiedIdeograph data, the Kangxi radicals and compatibility ideographs by NFKC. Any
@@ -345,7 +345,7 @@ mod tests {
 
     #[test]
     fn radicals_read_as_the_characters_they_are_drawn_for() {
-        assert_eq!(seen("淮安市人\u{2EE0}政府\u{2F00}\u{2ED4}户"), "淮安市人民政府一门户");
+        assert_eq!(seen("淮安市人\u{2EA0}政府\u{2F00}\u{2ED4}户"), "淮安市人民政府一门户");
         assert!(RADICAL_SUPPLEMENT.windows(2).all(|w| w[0].0 < w[1].0));
         // A full-width figure is what the value parser judges, not this.
         assert_eq!(seen("１２"), "１２");
