@@ -35,6 +35,7 @@ mkdir -p "$OUT/browser" "$OUT/office" "$OUT/bad" "$work/html" "$work/office"
 cargo build --quiet
 # The shared sample as published, beside the others.
 cp ../shared/samples/pdf/2024-huaian-shizhengfu.pdf "$OUT/" 2>/dev/null || true
+cp ../shared/samples/pdf/README.md "$OUT/README" 2>/dev/null || true
 for sample in "${SAMPLES[@]}"; do
   name=$(basename "${sample%.*}")
   target/debug/disclosure-report render --format html "$sample" >"$work/html/$name.html" || true
