@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer, through the libfuzzer-sys crate): one target per reader (text,
-# Markdown, TSV, JSON, HTML, Word), the value parser, the incremental checker against a full check,
+# Markdown, TSV, JSON, HTML, Word; the PDF reader's layout from pages made of the bytes), the value parser, the incremental checker against a full check,
 # and the preview writer (no markup from a report's text). Each target runs for SECONDS (default 20)
 # from its corpus in fuzz/corpus/<target>, seeded from the fixtures; what it learns stays there.
 # A crash is saved as fuzz/artifacts/<target>/crash-… and fails the run: make it a named regression
@@ -17,7 +17,7 @@ cd "$root/fuzz"
 seconds=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(value import_text import_markdown import_tsv import_json import_html import_docx checker preview)
+[ ${#targets[@]} -gt 0 ] || targets=(value import_text import_markdown import_tsv import_json import_html import_docx pdf_layout checker preview)
 host=$(rustc -vV | sed -n 's/^host: //p')
 export RUSTC_BOOTSTRAP=1
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Zsanitizer=address -Cdebug-assertions -Coverflow-checks"
@@ -39,7 +39,7 @@ seed import_tsv $fixtures/*.tsv
 seed import_html $fixtures/*.html $fixtures/office/*.html ../tests/readers/*/input.html
 seed import_docx $fixtures/*.docx $fixtures/office/*.docx
 seed preview $fixtures/new-2023-shuyang-fagaiju.txt
-mkdir -p corpus/value corpus/import_json corpus/checker
+mkdir -p corpus/value corpus/import_json corpus/checker corpus/pdf_layout
 printf '645' >corpus/value/plain
 printf '１，２３４条' >corpus/value/full-width
 printf '5949.088667万元' >corpus/value/money

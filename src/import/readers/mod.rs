@@ -9,7 +9,7 @@ pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod markdown;
-#[cfg(feature = "pdf")]
+#[cfg(feature = "pdf-layout")]
 pub mod pdf;
 pub mod text;
 pub mod tsv;

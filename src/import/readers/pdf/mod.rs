@@ -10,12 +10,15 @@
 //! The page model is plain data, so the layout is tested on pages made in the test as well as on
 //! real files.
 
+#[cfg(feature = "pdf")]
 mod extract;
 pub mod layout;
 
 use serde::Serialize;
 
+#[cfg(feature = "pdf")]
 use super::super::source::Source;
+#[cfg(feature = "pdf")]
 use super::super::ImportError;
 
 /// One character as printed: where its box starts and ends along the line, its baseline (top-down,
@@ -62,9 +65,11 @@ pub struct Page {
     pub segments: Vec<Segment>,
 }
 
+#[cfg(feature = "pdf")]
 /// The most pages read (an annual report has five to forty).
 pub const MAX_PAGES: usize = 500;
 
+#[cfg(feature = "pdf")]
 /// Read a PDF into the intermediate.
 pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let pages = pages(bytes)?;
@@ -74,6 +79,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     Ok(layout::source(&pages))
 }
 
+#[cfg(feature = "pdf")]
 /// Every page's characters and lines.
 pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ImportError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| ImportError::NotAPdf { reason: e.to_string() })?;
@@ -93,6 +99,7 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ImportError> {
     Ok(pages)
 }
 
+#[cfg(feature = "pdf")]
 /// One page; a page the interpreter cannot read comes back empty (its tables are then not found,
 /// which the coverage says), so the rest of the file is still read.
 fn page(doc: &pdf_extract::Document, number: u32) -> Page {
