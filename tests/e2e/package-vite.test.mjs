@@ -39,12 +39,13 @@ async function assets() {
 
 test('vite build emits the .wasm as an asset and bundles the component\'s style sheet', async () => {
   const { dir, names } = await assets();
-  // The form page's .wasm, and the readers' module (HTML and Word readers) as a chunk of its own
-  // that a page loads only when a report file or a pasted table arrives.
+  // The form page's .wasm, the readers' module (HTML and Word readers) and the PDF reader's, each a
+  // chunk of its own that a page loads only when a report file, a pasted table or a PDF arrives.
   const wasm = names.filter((n) => /^disclosure_report_bg-[\w-]+\.wasm$/.test(n));
   assert.equal(wasm.length, 1, `one checker .wasm among ${names.join(', ')}, hashed for long caching`);
   assert.equal(names.filter((n) => /^disclosure_report_readers_bg-[\w-]+\.wasm$/.test(n)).length, 1, 'the readers\' .wasm');
-  assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 2);
+  assert.equal(names.filter((n) => /^disclosure_report_pdf_bg-[\w-]+\.wasm$/.test(n)).length, 1, 'the PDF reader\'s .wasm');
+  assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 3);
   const original = await readFile(join(ROOT, 'pkg', 'disclosure_report_bg.wasm'));
   assert.ok(original.equals(await readFile(join(dir, wasm[0]))), 'the bytes of the package\'s .wasm');
   const css = await Promise.all(names.filter((n) => n.endsWith('.css')).map((n) => readFile(join(dir, n), 'utf8')));
