@@ -133,7 +133,7 @@ fn check_report_says_what_it_could_not_check() {
     let b = &result["coverage"]["tables"][1];
     assert_eq!((b["table"].as_str(), b["unread"].as_u64()), (Some("B"), Some(8)));
     assert!(b["rulesNotChecked"].as_u64().unwrap() > 0);
-    // The same from a file's bytes; a PDF is refused by name.
+    // The same from a file's bytes; a PDF without a body is said not to be one.
     let v = disclosure_report::wasm::check_file(sample.as_bytes(), JsValue::UNDEFINED).unwrap();
     assert!(js_sys::Reflect::get(&v, &"coverage".into()).unwrap().is_object());
     let v = disclosure_report::wasm::check_file(b"%PDF-1.7", JsValue::UNDEFINED).unwrap();
