@@ -154,7 +154,8 @@ fn is_unit(text: &str) -> bool {
     UNITS.contains(&text)
 }
 
-fn figure(text: &str) -> bool {
+/// A cell holding a figure, as placement reads one (a value with a digit in it).
+pub(crate) fn figure(text: &str) -> bool {
     has_digit(text) && is_value(text)
 }
 

@@ -22,45 +22,40 @@ impl Collector {
     /// rectangle when stroked, and a thin filled rectangle (a browser's border) as the line it is.
     fn path(&mut self, ctm: &Transform, path: &Path, stroked: bool) {
         let point = |x: f64, y: f64| (x * ctm.m11 + y * ctm.m21 + ctm.m31, x * ctm.m12 + y * ctm.m22 + ctm.m32);
-        let mut subpath: Vec<(f64, f64)> = Vec::new();
-        let mut rects: Vec<[(f64, f64); 2]> = Vec::new();
-        let mut lines: Vec<[(f64, f64); 2]> = Vec::new();
-        let flush = |subpath: &mut Vec<(f64, f64)>, rects: &mut Vec<[(f64, f64); 2]>, lines: &mut Vec<_>| {
-            if let Some(r) = as_rectangle(subpath) {
-                rects.push(r);
-            } else if stroked {
-                lines.extend(subpath.windows(2).map(|w| [w[0], w[1]]));
-            }
-            subpath.clear();
-        };
+        // The path's straight runs: a move or a curve starts a new one, a close ends one (back at
+        // its start), a rectangle is one of its own.
+        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
         for op in &path.ops {
             match *op {
-                PathOp::MoveTo(x, y) => {
-                    flush(&mut subpath, &mut rects, &mut lines);
-                    subpath.push(point(x, y));
-                }
-                PathOp::LineTo(x, y) => subpath.push(point(x, y)),
-                PathOp::CurveTo(.., x, y) => {
-                    // A curve is no ruling: end the straight run here.
-                    flush(&mut subpath, &mut rects, &mut lines);
-                    subpath.push(point(x, y));
-                }
+                PathOp::MoveTo(x, y) | PathOp::CurveTo(.., x, y) => runs.push(vec![point(x, y)]),
+                PathOp::LineTo(x, y) => match runs.last_mut() {
+                    Some(run) => run.push(point(x, y)),
+                    None => runs.push(vec![point(x, y)]),
+                },
                 PathOp::Rect(x, y, w, h) => {
-                    flush(&mut subpath, &mut rects, &mut lines);
-                    let (a, b) = (point(x, y), point(x + w, y + h));
-                    rects.push([a, b]);
+                    runs.push(vec![point(x, y), point(x + w, y), point(x + w, y + h), point(x, y + h)]);
+                    runs.push(Vec::new());
                 }
                 PathOp::Close => {
-                    if let Some(&first) = subpath.first() {
-                        subpath.push(first);
+                    if let Some(run) = runs.last_mut() {
+                        if let Some(&first) = run.first() {
+                            run.push(first);
+                        }
                     }
-                    flush(&mut subpath, &mut rects, &mut lines);
+                    runs.push(Vec::new());
                 }
             }
         }
-        flush(&mut subpath, &mut rects, &mut lines);
-        for [(x0, y0), (x1, y1)] in rects {
-            let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+        for run in runs {
+            let Some([(x0, y0), (x1, y1)]) = as_rectangle(&run) else {
+                if stroked {
+                    for w in run.windows(2) {
+                        self.segment(w[0], w[1]);
+                    }
+                }
+                continue;
+            };
+            let (w, h) = (x1 - x0, y1 - y0);
             if w.min(h) <= THIN {
                 // A rule drawn as a thin filled (or stroked) rectangle: its centre line.
                 if w >= h {
@@ -76,9 +71,6 @@ impl Collector {
                 self.segment((x0, y0), (x0, y1));
                 self.segment((x1, y0), (x1, y1));
             }
-        }
-        for [a, b] in lines {
-            self.segment(a, b);
         }
     }
 

@@ -17,6 +17,7 @@
 //!   next not indented) are joined into paragraphs, over a page break too.
 
 use super::{Glyph, Page, Segment};
+use crate::import::grid::figure as is_figure;
 use crate::import::source::{Block, Hints, Origin, RawCell, RawRow, Source};
 
 /// Two rulings, or a ruling and a cell edge, this close (points) are one.
@@ -29,36 +30,36 @@ const MAX_SEGMENTS: usize = 2000;
 
 /// The intermediate of a document's pages.
 pub fn source(pages: &[Page]) -> Source {
-    let mut items: Vec<Item> = Vec::new();
-    let furniture = repeated_furniture(pages);
-    for page in pages {
-        let tables = tables(page);
-        let mut page_items: Vec<(f64, Item)> = Vec::new();
-        for t in tables {
-            page_items.push((t.top, Item::Table(t)));
-        }
-        let outside: Vec<&Glyph> = page
-            .glyphs
-            .iter()
-            .filter(|g| {
-                let (cx, cy) = g.centre();
-                !page_items.iter().any(|(_, item)| match item {
-                    Item::Table(t) => t.contains(cx, cy),
-                    Item::Line(_) => false,
+    // Each page's tables, and its lines of text outside them.
+    let read: Vec<(Vec<Table>, Vec<Line>)> = pages
+        .iter()
+        .map(|page| {
+            let tables = tables(page);
+            let outside: Vec<&Glyph> = page
+                .glyphs
+                .iter()
+                .filter(|g| {
+                    let (cx, cy) = g.centre();
+                    !tables.iter().any(|t| t.contains(cx, cy))
                 })
-            })
-            .collect();
-        for line in lines(&outside, page) {
-            if is_furniture(&line, page, &furniture) {
-                continue;
+                .collect();
+            let lines = lines(&outside, page);
+            (tables, lines)
+        })
+        .collect();
+    let furniture = repeated_furniture(pages.iter().zip(read.iter().map(|(_, lines)| lines.as_slice())));
+    let mut items: Vec<Item> = Vec::new();
+    for (page, (tables, lines)) in pages.iter().zip(read) {
+        let mut page_items: Vec<(f64, Item)> = tables.into_iter().map(|t| (t.top, Item::Table(t))).collect();
+        for line in lines {
+            if !is_furniture(&line, page, &furniture) {
+                page_items.push((line.baseline - line.size, Item::Line(line)));
             }
-            page_items.push((line.baseline - line.size, Item::Line(line)));
         }
         page_items.sort_by(|a, b| a.0.total_cmp(&b.0));
         items.extend(page_items.into_iter().map(|(_, item)| item));
     }
-    let items = join_continued_tables(items);
-    assemble(items)
+    assemble(join_continued_tables(items))
 }
 
 /// What a page holds, in reading order.
@@ -135,6 +136,13 @@ impl Table {
             self.pages.pop();
             self.cut.pop();
         }
+    }
+
+    /// The cell that ends at row `last` with the edges `x0`..`x1` (the cell above a break).
+    fn ending_at(&mut self, last: usize, x0: f64, x1: f64) -> Option<&mut Cell> {
+        self.cells
+            .iter_mut()
+            .find(|c| c.row + c.rowspan - 1 == last && (c.x0 - x0).abs() <= TOL && (c.x1 - x1).abs() <= TOL)
     }
 
     /// The cells of one row, by their left edge.
@@ -262,8 +270,7 @@ fn lattice(page: &Page, group: &[Segment]) -> Option<Table> {
         if cx < xs[0] || cx > xs[nc] || cy < ys[0] || cy > ys[nr] {
             continue;
         }
-        let c = xs.partition_point(|&x| x <= cx).clamp(1, nc) - 1;
-        let r = ys.partition_point(|&y| y <= cy).clamp(1, nr) - 1;
+        let (c, r) = (band(&xs, cx), band(&ys, cy));
         if let Some(id) = owner[r * nc + c] {
             glyphs[id].push(g);
         }
@@ -283,6 +290,12 @@ fn lattice(page: &Page, group: &[Segment]) -> Option<Table> {
         bottom: ys[nr],
         page_height: page.height,
     })
+}
+
+/// Which of the bands between sorted `bounds` a coordinate falls in (the first or last for one
+/// just outside).
+fn band(bounds: &[f64], v: f64) -> usize {
+    bounds.partition_point(|&b| b <= v).clamp(1, bounds.len() - 1) - 1
 }
 
 /// Extend the outer boundaries to where the rules of the other direction end, if they run on past
@@ -317,8 +330,7 @@ fn cut_rows(page: &Page, xs: &[f64], ys: &[f64]) -> Vec<bool> {
         let beside = (g.right > left - g.size && cx < left) || (g.x < right + g.size && cx > right);
         let off_page = page.width > 0.0 && (g.right > page.width || g.x < 0.0);
         if outside && (beside || off_page) {
-            let r = ys.partition_point(|&y| y <= cy).clamp(1, ys.len() - 1) - 1;
-            cut[r] = true;
+            cut[band(ys, cy)] = true;
         }
     }
     cut
@@ -440,12 +452,11 @@ fn in_margin(line: &Line, page: &Page) -> bool {
 
 /// Lines in the margins printed alike on three pages or more (a running header or footer), by their
 /// text with the figures taken out.
-fn repeated_furniture(pages: &[Page]) -> Vec<String> {
+fn repeated_furniture<'a>(pages: impl Iterator<Item = (&'a Page, &'a [Line])>) -> Vec<String> {
     let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
-    for page in pages {
-        let glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
-        let mut on_page: Vec<String> = lines(&glyphs, page)
-            .into_iter()
+    for (page, lines) in pages {
+        let mut on_page: Vec<String> = lines
+            .iter()
             .filter(|l| in_margin(l, page))
             .map(|l| furniture_key(&l.text))
             .filter(|k| !k.is_empty())
@@ -464,12 +475,6 @@ fn furniture_key(text: &str) -> String {
 
 fn is_furniture(line: &Line, page: &Page, repeated: &[String]) -> bool {
     in_margin(line, page) && (is_page_number(&line.text) || repeated.contains(&furniture_key(&line.text)))
-}
-
-/// Whether a cell's text is a figure (so never part of a label joined over a page break).
-fn is_figure(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'))
 }
 
 /// Whether a label starts a new item (（四）…, 三、…, 2.…), so it does not continue the one above.
@@ -554,10 +559,7 @@ fn continue_table(first: &mut Table, mut next: Table) {
                 rest.push(cell);
                 continue;
             }
-            let above = first.cells.iter_mut().find(|c| {
-                c.row + c.rowspan - 1 == last && (c.x0 - cell.x0).abs() <= TOL && (c.x1 - cell.x1).abs() <= TOL
-            });
-            match above {
+            match first.ending_at(last, cell.x0, cell.x1) {
                 Some(above) => join_into(&mut above.text, &cell.text),
                 None if cell.text.trim().is_empty() => {}
                 // A cell that lines up with none above: kept as a row of its own, cut too.
@@ -582,13 +584,7 @@ fn continue_table(first: &mut Table, mut next: Table) {
     let mut carried: Vec<Cell> = Vec::new();
     for cell in next.cells {
         if cell.row == 0 && !is_figure(&cell.text) && !starts_item(&cell.text) {
-            let above = first.cells.iter_mut().find(|c| {
-                c.row + c.rowspan - 1 == last
-                    && (c.x0 - cell.x0).abs() <= TOL
-                    && (c.x1 - cell.x1).abs() <= TOL
-                    && !is_figure(&c.text)
-            });
-            if let Some(above) = above {
+            if let Some(above) = first.ending_at(last, cell.x0, cell.x1).filter(|c| !is_figure(&c.text)) {
                 if above.rowspan > 1 || cell.rowspan > 1 {
                     above.rowspan += cell.rowspan;
                     above.text.push_str(&cell.text);
@@ -653,7 +649,8 @@ fn assemble(items: Vec<Item>) -> Source {
                 // The title: the first lines of the first page, printed larger than the body.
                 let title = line.page == 1
                     && line.size >= 1.25 * body
-                    && (blocks.is_empty() && paragraph.is_none() || hints.title.is_some() && blocks.is_empty());
+                    && blocks.is_empty()
+                    && (paragraph.is_none() || hints.title.is_some());
                 match &mut paragraph {
                     Some((_, text, previous)) if runs_on(previous, &line, left, right, body, title) => {
                         join_into(text, &line.text);
@@ -706,17 +703,20 @@ fn runs_on(previous: &Line, next: &Line, left: f64, right: f64, body: f64, title
     similar && full && flush_left && close && !starts_item(&next.text)
 }
 
-/// The text's left and right margins: where most lines start, and the furthest a line reaches.
+/// The text's left and right margins: where the leftmost line of some length starts, and the
+/// furthest such a line reaches (0 for both when there is none).
 fn margins(items: &[Item]) -> (f64, f64) {
-    let lines = items.iter().filter_map(|i| match i {
-        Item::Line(l) if l.text.chars().count() >= 8 => Some(l),
-        _ => None,
-    });
-    let mut starts: Vec<f64> = lines.clone().map(|l| l.x).collect();
-    starts.sort_by(f64::total_cmp);
-    let left = starts.first().copied().unwrap_or(0.0);
-    let right = lines.map(|l| l.right).fold(0.0, f64::max);
-    (left, right)
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line(l) if l.text.chars().count() >= 8 => Some((l.x, l.right)),
+            _ => None,
+        })
+        .fold(None, |edges: Option<(f64, f64)>, (x, right)| match edges {
+            None => Some((x, right.max(0.0))),
+            Some((left, far)) => Some((left.min(x), far.max(right))),
+        })
+        .unwrap_or((0.0, 0.0))
 }
 
 /// The body text's size: the size most characters outside tables are printed in.
