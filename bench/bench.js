@@ -12,6 +12,7 @@
 // keystrokes of the trace. The single first call of each keystroke is timed too, on the coarse clock,
 // to show pauses that batching would average away (GC, tier-up).
 import init, { Checker, formDefinition, importReport, validate } from '../pkg/disclosure_report.js';
+import initChecker, { Checker as FormChecker } from '../pkg/checker/disclosure_report_checker.js';
 import { PeerChecker, check as peerCheck } from './peer.js';
 
 const SAMPLES = ['2016-liupanshui-seed.txt', 'new-2019-shanghai-bangongting.txt', 'new-2023-shuyang-fagaiju.txt'];
@@ -160,15 +161,48 @@ function batchSize(fn, batchUs) {
 }
 
 /**
- * Type `cells` into a fresh wasm `Checker` and a fresh peer, keystroke by keystroke, alternating
- * which goes first. Returns µs per keystroke for each, per keystroke of the trace.
+ * The keystroke protocol as the component uses it (js/component.js, `setCell`): the form page's
+ * checker module's `edit`, and only when it answers more than 0, the keys and totals it changed read
+ * from the views of its memory and those keys' findings (with their messages) asked for.
  */
-export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries = 3, warmup = true }) {
+class EditProtocol {
+  constructor(form, options) {
+    this.checker = new FormChecker(form, options);
+    const names = this.checker.keys();
+    this.number = new Map();
+    for (const [k, name] of names.entries()) if (name.startsWith('cell:')) this.number.set(name.slice(5), k);
+    this.cells = this.number.size;
+    this.names = names;
+  }
+
+  setCell(id, text) {
+    if (this.checker.edit(this.number.get(id), text) === 0) return null;
+    const changed = Array.from(this.checker.changedKeys());
+    const totalsChanged = this.checker.changedTotals();
+    const totals = this.checker.totals();
+    const pending = [];
+    for (const r of totalsChanged) pending.push({ rule: this.names[this.cells + r], sum: totals[2 * r], filled: totals[2 * r + 1] });
+    return { rules: changed.map((k) => this.names[k]), diagnostics: changed.flatMap((k) => this.checker.findingsOf(k)), pending };
+  }
+
+  free() {
+    this.checker.free();
+  }
+}
+
+/**
+ * Type `cells` into a fresh wasm checker and a fresh peer, keystroke by keystroke, alternating
+ * which goes first. Returns µs per keystroke for each, per keystroke of the trace. `protocol`:
+ * `'edit'`, the keystroke protocol of the form page's checker (`EditProtocol`), or `'setCell'`, the
+ * whole API's `Checker.setCell` (its findings and totals as one JSON result every time).
+ */
+export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries = 3, warmup = true, protocol = 'setCell' }) {
   const def = definition(form);
   const trace = keystrokesOf(form, cells);
+  const make = () => (protocol === 'edit' ? new EditProtocol(form, { mode }) : new Checker(form, { mode }));
   if (warmup) {
     // One untimed pass each, so that both run optimised code (JIT tiers, wasm tier-up) when timed.
-    const w = new Checker(form, { mode });
+    const w = make();
     const p = new PeerChecker(def, { mode });
     for (const k of trace) {
       w.setCell(k.id, k.after);
@@ -176,13 +210,16 @@ export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries
     }
     w.free();
   }
-  const wasm = new Checker(form, { mode });
+  const wasm = make();
   const peer = new PeerChecker(def, { mode });
   const out = { wasm: [], js: [], wasmSingle: [], jsSingle: [], keystrokes: trace.length };
+  // Keystrokes the protocol answered with more than 0 (the first call of each).
+  let answered = 0;
   const one = (checker, k, times, single) => {
     const t0 = performance.now();
-    checker.setCell(k.id, k.after);
+    const answer = checker.setCell(k.id, k.after);
     single.push((performance.now() - t0) * 1000);
+    if (checker === wasm && answer !== null) answered += 1;
     let flip = false;
     const call = () => {
       flip = !flip;
@@ -203,6 +240,7 @@ export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries
       one(wasm, k, out.wasm, out.wasmSingle);
     }
   });
+  if (protocol === 'edit') out.answeredMoreThanZero = answered;
   wasm.free();
   return out;
 }
@@ -313,7 +351,7 @@ export function bothType(form, seed, steps, mode) {
   }
 }
 
-await init();
+await Promise.all([init(), initChecker()]);
 
 window.bench = {
   samples,

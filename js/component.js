@@ -10,12 +10,19 @@
 // If the WebAssembly module cannot load (blocked by policy, a failed download), nothing of this
 // happens: the form works exactly as before and `disclosure:unavailable` is dispatched.
 //
-// A keystroke costs what it changes: `Checker.setCell` returns the findings and running totals of
-// the rules the cell is in, the page keeps them by key (findings.js), and a render repaints only
-// the cells those keys name. The whole table crosses from wasm only when everything changes (the
-// first check, a language, the submit, cells found again).
+// A keystroke costs what it changes: `Checker.edit` answers with the number of keys (a cell's own
+// findings, a rule's findings and running total) it changed, most often 0; only then does the page
+// ask for those keys' findings, whose messages are made for them alone, and read the running totals
+// from a view of the checker's memory. The page keeps findings by key (findings.js), and a render
+// repaints only the cells those keys name. The whole table crosses from wasm only when everything
+// changes (the first check, a language, the submit, cells found again).
+//
+// Two modules: the checker (`checker/`) is all the table needs and all `attach` waits for; the
+// whole API (`validate` with the report-level checks, the preview) loads beside it when the page
+// has report fields, a preview or last year's report, and holds a submit back until it is there.
 import * as api from './disclosure_report.js';
-import { init } from './loader.js';
+import * as checking from './checker/disclosure_report_checker.js';
+import { init, initChecker, ready as reportsReady, sourceOf } from './loader.js';
 import { discover, indexDefinition, gridAround } from './cells.js';
 import { parseGrid, isBlock, spread } from './paste.js';
 import { draftKey, earlyKey, pageId, loadDraft, saveDraft, clearDraft, stampOf, saveEarly, loadEarly, findControl } from './draft.js';
@@ -184,7 +191,7 @@ class Attachment {
 
   async start() {
     try {
-      await init(this.settings.wasm);
+      await initChecker(sourceOf(this.settings.wasm, 'checker'));
     } catch (error) {
       this.stopEarly();
       return this.unavailable(error);
@@ -215,7 +222,8 @@ class Attachment {
     const { index, mapping, formId } = this.findCells();
     this.formId = formId;
     this.index = index;
-    this.checker = new api.Checker(formId, { mode: 'filling', lang: this.lang });
+    this.checker = new checking.Checker(formId, { mode: 'filling', lang: this.lang });
+    this.protocol = this.keystrokeProtocol(index.def);
     for (const [id, control] of mapping.cells) this.map(id, control, mapping.labelCells.get(control));
     this.meta = mapping.meta;
     const shared = { prefix: this.prefix, lang: this.lang, words: words(this.lang), wasm: this.settings.wasm };
@@ -278,6 +286,13 @@ class Attachment {
     this.findings = new Findings(index.def, (d) => this.concerns(d));
     this.reload();
     if (this.settings.preview) this.setupPreview();
+    // The whole API, beside the table's checker, for what only it checks or shows.
+    if (this.needsReports()) {
+      this.withReports(() => {
+        this.comparePrevious();
+        if (this.preview) this.paintPreview();
+      });
+    }
     this.render();
   }
 
@@ -309,6 +324,26 @@ class Attachment {
     return [...this.uploads, ...this.editors];
   }
 
+  /**
+   * Whether the page needs the whole API (`init()`): its report fields (title, agency, date, text)
+   * have report-level checks, a preview shows the report, last year's report is compared.
+   */
+  needsReports() {
+    return this.meta.size > 0 || Boolean(this.preview) || this.previousFields.length > 0;
+  }
+
+  /**
+   * Run `then` with the whole API: at once when it is loaded, else once it is (loading it). If it
+   * cannot load, the table is still checked; what only it does is not done.
+   */
+  withReports(then) {
+    if (reportsReady()) return Promise.resolve(then());
+    return init(sourceOf(this.settings.wasm, 'reports')).then(
+      () => (this.active ? then() : undefined),
+      () => undefined,
+    );
+  }
+
   /** Last year's report, when one was chosen and read. */
   previousReport() {
     return this.previousFields.find((p) => p.report)?.report ?? null;
@@ -329,7 +364,8 @@ class Attachment {
   /** This year's table against last year's report, shown beside the field it came from. */
   comparePrevious() {
     const previous = this.previousReport();
-    if (!previous) return;
+    // Before the whole API is there, its load compares (see `setup`).
+    if (!previous || !reportsReady()) return;
     const { diagnostics } = api.validate(this.report(), { lang: this.lang, mode: 'filling', previous });
     for (const field of this.previousFields) if (field.report) field.compare(diagnostics);
   }
@@ -339,8 +375,8 @@ class Attachment {
     const candidates = this.settings.form ? [this.settings.form] : FORMS;
     let best = null;
     for (const formId of candidates) {
-      const index = indexDefinition(api.formDefinition(formId));
-      const mapping = discover(this.form, index, fields, api.matchLabel);
+      const index = indexDefinition(checking.formDefinition(formId));
+      const mapping = discover(this.form, index, fields, checking.matchLabel);
       // Without `form`, the version whose cells the page has most; a tie goes to the newer.
       if (!best || mapping.cells.size >= best.mapping.cells.size) best = { formId, index, mapping };
     }
@@ -406,7 +442,7 @@ class Attachment {
       this.slots.delete(id);
       this.setCell(id, '');
     }
-    const mapping = discover(this.form, this.index, this.settings.fields, api.matchLabel);
+    const mapping = discover(this.form, this.index, this.settings.fields, checking.matchLabel);
     for (const [id, control] of mapping.cells) {
       if (this.controlOf.has(id) || this.cellOf.has(control)) continue;
       this.map(id, control, mapping.labelCells.get(control));
@@ -585,6 +621,8 @@ class Attachment {
       ...this.previousFields.filter((p) => p.state === 'reading').map((p) => p.pending),
       ...this.uploads.filter((u) => u.result?.state === 'reading').map((u) => u.pending),
       ...this.editors.filter((ed) => ed.stale).map((ed) => ed.check()),
+      // The report-level checks, when the page has them, before anything is sent.
+      ...(this.needsReports() && !reportsReady() ? [this.withReports(() => undefined)] : []),
     ];
     if (reading.length) {
       e.preventDefault();
@@ -613,13 +651,49 @@ class Attachment {
     return d.severity === 'error' || (this.settings.blockOn === 'warning' && d.severity === 'warning');
   }
 
+  /**
+   * What the keystroke protocol needs of the form, once: each cell's number (its key), each key's
+   * name, the rule behind each rule key (a sum's parent and children for its running total), and
+   * the text last sent for each cell (the same text again is not sent: nothing to encode).
+   */
+  keystrokeProtocol(def) {
+    const names = this.checker.keys();
+    const number = new Map();
+    const cells = names.findIndex((name) => !name.startsWith('cell:'));
+    const count = cells < 0 ? names.length : cells;
+    for (let k = 0; k < count; k += 1) number.set(names[k].slice(5), k);
+    const ruleByKey = new Map(def.rules.map((rule) => [rule.key, rule]));
+    const rules = names.slice(count).map((name) => ruleByKey.get(name));
+    return { names, number, cells: count, rules, sent: new Array(count).fill('') };
+  }
+
   /** A cell's new text to the checker; what it changed is taken into `findings`. */
   setCell(id, text) {
-    const update = this.checker.setCell(id, text);
+    const { names, number, cells, rules, sent } = this.protocol;
+    const cell = number.get(id);
+    if (cell === undefined || sent[cell] === text) return;
+    sent[cell] = text;
     // Before the first load (cells being mapped, a draft restored) the load will read it all.
-    if (!this.findings) return;
-    for (const cell of this.findings.apply(update)) this.dirty.repaint.add(cell);
+    if (this.checker.edit(cell, text) === 0 || !this.findings) return;
+    // The views are read before anything else calls into the checker (which may move them).
+    const changed = Array.from(this.checker.changedKeys());
+    const totalsChanged = this.checker.changedTotals();
+    const totals = this.checker.totals();
+    const pending = [];
+    for (const r of totalsChanged) {
+      const rule = rules[r];
+      const filled = totals[2 * r + 1];
+      pending.push({ rule: rule.key, cell: rule.lhs[0], sum: totals[2 * r], filled, complete: filled === rule.rhs.length });
+    }
+    const update = {
+      rules: changed.map((k) => names[k]),
+      diagnostics: changed.flatMap((k) => this.checker.findingsOf(k)),
+      pending,
+      totals: pending.map((p) => p.rule),
+    };
+    for (const c of this.findings.apply(update)) this.dirty.repaint.add(c);
     for (const key of update.rules) this.dirty.keys.add(key);
+    for (const key of update.totals) this.dirty.keys.add(key);
   }
 
   /** The whole table's findings and totals again, after a change that touches them all. */
@@ -647,7 +721,7 @@ class Attachment {
     this.checker.setMode('submit');
     this.reload();
     const previous = this.previousReport() ?? undefined;
-    const diagnostics = this.onPage(api.validate(this.report(), { lang: this.lang, mode: 'submit', previous }).diagnostics);
+    const diagnostics = this.onPage(this.fullCheck(this.lang, previous));
     this.comparePrevious();
     // The report files chosen: their blocking findings hold the upload back as the table's do.
     const files = this.sources.flatMap((u) => u.blocking(this.settings.blockOn).map((d) => ({ ...d, upload: u })));
@@ -659,6 +733,16 @@ class Attachment {
     this.dispatch('disclosure:validate', { trigger, valid, diagnostics });
     if (!valid) this.dispatch('disclosure:blocked', { trigger, diagnostics: blocking });
     return { valid, diagnostics };
+  }
+
+  /**
+   * The submit-time findings of the whole report: `validate` (the tables and the report-level
+   * checks) once the whole API is loaded; before that (a page with only its table never loads it)
+   * the checker's own, in submit mode, which are the table's.
+   */
+  fullCheck(lang, previous) {
+    if (reportsReady()) return api.validate(this.report(), { lang, mode: 'submit', previous }).diagnostics;
+    return this.checker.diagnostics();
   }
 
   /**
@@ -817,7 +901,7 @@ class Attachment {
     const control = this.controlOf.get(id);
     const place = this.index.cells.get(id);
     if (!control || !place) return null;
-    const parsed = api.parseValue(control.value, place.kind);
+    const parsed = checking.parseValue(control.value, place.kind);
     if (parsed.state !== 'number' || !parsed.normalizations?.length) return null;
     if (!parsed.normalizations.every((n) => OFFERABLE.has(n.kind))) return null;
     const value = String(parsed.amount);
@@ -1155,6 +1239,10 @@ class Attachment {
 
   paintPreview() {
     if (!this.preview) return;
+    if (!reportsReady()) {
+      this.withReports(() => this.paintPreview());
+      return;
+    }
     const t = words(this.lang);
     this.preview.print.textContent = t.print();
     this.preview.body.lang = t.htmlLang();
@@ -1184,7 +1272,7 @@ class Attachment {
     this.render();
     if (this.summary) {
       const keys = new Set(this.summaryItems.map((i) => i.key));
-      const { diagnostics } = api.validate(this.report(), { lang, mode: 'submit' });
+      const diagnostics = this.fullCheck(lang);
       const t = words(lang);
       this.summaryItems = this.summaryItems.map((item) => {
         const d = diagnostics.find((x) => keyOf(x) === item.key);

@@ -1,5 +1,5 @@
 // The page's copy of what the checker found: findings and running totals by key, kept up to date
-// from each `Checker.setCell` result, so that a keystroke converts only what it changed and the
+// from what each keystroke changed (`Checker.edit`), so that a keystroke converts only what it changed and the
 // component repaints only the cells those changes concern. A key is a finding's `rule`: `cell:<id>`
 // for a cell's own findings, the rule's key for a rule's (and for its running total).
 
@@ -91,8 +91,10 @@ export class Findings {
   }
 
   /**
-   * Take a `setCell` result: the findings and totals of each key in `update.rules` are replaced by
-   * the ones it carries. Returns the cells those keys concerned before or concern now.
+   * Take what changed: the findings of each key in `update.rules` are replaced by the ones it
+   * carries, and so are the running totals of each key in `update.totals` (by default the same
+   * keys, as a `setCell` result has them; a keystroke's `edit` names the totals it changed apart).
+   * Returns the cells those keys concerned before or concern now.
    */
   apply(update) {
     const touched = new Set();
@@ -102,12 +104,18 @@ export class Findings {
         .filter((p) => p.filled > 0)
         .map((p) => [p.rule, this.ranked(this.withChildren(p))]),
     );
-    for (const key of update.rules) {
+    const findingKeys = new Set(update.rules);
+    const totalKeys = new Set(update.totals ?? update.rules);
+    for (const key of new Set([...findingKeys, ...totalKeys])) {
       const before = this.cellsOf(key);
-      if (found.has(key)) this.found.set(key, found.get(key));
-      else this.found.delete(key);
-      if (totals.has(key)) this.totals.set(key, totals.get(key));
-      else this.totals.delete(key);
+      if (findingKeys.has(key)) {
+        if (found.has(key)) this.found.set(key, found.get(key));
+        else this.found.delete(key);
+      }
+      if (totalKeys.has(key)) {
+        if (totals.has(key)) this.totals.set(key, totals.get(key));
+        else this.totals.delete(key);
+      }
       const after = this.cellsOf(key);
       this.index(key, before, after);
       for (const c of before) touched.add(c);

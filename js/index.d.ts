@@ -262,7 +262,11 @@ export type WasmSource =
   | Promise<Response>
   | { module_or_path: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response> };
 
-/** Load the checker. Safe to call twice: every call shares one promise. `attach` calls it itself. */
+/**
+ * Load the package's API (every function and class here). Safe to call twice: every call shares one
+ * promise. Call it before the functions. `attach` needs no call: it loads the form's checker, a
+ * smaller module, and this one only when the page has report fields, a preview or last year's report.
+ */
 export function init(input?: WasmSource): Promise<unknown>;
 export default init;
 
@@ -334,6 +338,22 @@ export class Checker {
   constructor(form: FormId, options?: { mode?: CheckerMode; lang?: Lang });
   /** Change one cell: the rule keys re-checked, their current findings, and the running totals of the sums among them. */
   setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[]; pending: RunningTotal[] };
+  /**
+   * The keystroke protocol: cell number `cell` (its place in `keys()`) now holds `text`. Returns how
+   * many keys' findings and rules' running totals changed (0: nothing to do); `changedKeys()` and
+   * `changedTotals()` name them, `findingsOf(key)` gives a key's findings with their messages.
+   */
+  edit(cell: number, text: string): number;
+  /** Every key's name, in key order: `cell:<id>` for each cell, then each rule's key. */
+  keys(): string[];
+  /** The keys whose findings the last `edit` changed: a view of the checker's memory, read at once. */
+  changedKeys(): Uint32Array;
+  /** The rules (`r` of key `cells + r`) whose running total the last `edit` changed: a view, read at once. */
+  changedTotals(): Uint32Array;
+  /** Every rule's running total as `[sum, filled]` pairs: a view of the checker's memory, read at once. */
+  totals(): Float64Array;
+  /** One key's current findings, with their messages. */
+  findingsOf(key: number): Diagnostic[];
   diagnostics(): Diagnostic[];
   pending(): Pending[];
   setLanguage(lang: Lang): void;
@@ -405,7 +425,7 @@ export interface AttachOptions {
    */
   previous?: string | string[];
   /** Where the .wasm is, if not next to index.js. */
-  wasm?: WasmSource;
+  wasm?: WasmSource | { checker?: WasmSource; reports?: WasmSource; readers?: WasmSource; pdf?: WasmSource };
 }
 
 export interface ValidationResult {

@@ -6,17 +6,26 @@ cd "$root"
 source scripts/env.sh
 t0=$(date +%s%N)
 # The size-optimised profile (Cargo.toml: the command line's `release` is built for speed instead).
-# The form page's module leaves the file readers (HTML, Word) out: a form page never needs them, and
-# they would more than double its download (README, "Sizes").
+# The whole API's module (every export of the package: import of text, the report-level checks, the
+# preview) leaves the file readers (HTML, Word, PDF) out: they would more than double it (README,
+# "Sizes"). A form page loads it only when it has report fields, a preview or last year's report.
 log="$root/target/wasm-pack-build.log"
 mkdir -p "$root/target"
 if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg --out-name disclosure_report --no-pack \
-  -- --no-default-features >"$log" 2>&1; then
+  -- --no-default-features --features reports >"$log" 2>&1; then
   grep -vE '^\[INFO\]|^$' "$log" >&2
   echo "build: wasm-pack failed (the whole log: $log)" >&2
   exit 1
 fi
 grep -vE '^\[INFO\]|^$' "$log" || true
+# The form page's checker: the forms, the value parser, the rule engine and the table's messages,
+# without whole reports (no `reports` feature). It is all `attach` loads to check a table.
+if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg/checker --out-name disclosure_report_checker \
+  --no-pack -- --no-default-features >"$log" 2>&1; then
+  grep -vE '^\[INFO\]|^$' "$log" >&2
+  echo "build: wasm-pack failed for the checker's module (the whole log: $log)" >&2
+  exit 1
+fi
 # The readers' module: the same core with the file readers (HTML, Word, text), loaded by the page only when
 # a file is chosen (js/readers.js), never by a form page that only has its table.
 if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg/readers --out-name disclosure_report_readers \
@@ -31,7 +40,7 @@ fi
 # it gets is the form page's own, which pkg/node.js uses with it (checked below).
 speed="$root/target/wasm-speed"
 if ! CARGO_PROFILE_RELEASE_PANIC=abort wasm-pack --quiet build --release --no-opt --target web --out-dir "$speed" \
-  --out-name disclosure_report --no-pack -- --no-default-features >"$log" 2>&1; then
+  --out-name disclosure_report --no-pack -- --no-default-features --features reports >"$log" 2>&1; then
   grep -vE '^\[INFO\]|^$' "$log" >&2
   echo "build: wasm-pack failed for Node's module (the whole log: $log)" >&2
   exit 1
@@ -52,7 +61,7 @@ if ! wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg/p
 fi
 # The package is described by the root package.json; wasm-pack's own files in pkg/ would get in the
 # way: its .gitignore ("*") makes npm pack drop every globbed file of pkg/ from the tarball.
-rm -f pkg/.gitignore pkg/package.json pkg/README.md pkg/{readers,pdf}/{.gitignore,package.json,README.md}
+rm -f pkg/.gitignore pkg/package.json pkg/README.md pkg/{checker,readers,pdf}/{.gitignore,package.json,README.md}
 # pkg/ is the whole browser bundle: the wasm-bindgen output plus the component, its styles and
 # types, and the preview's style sheet, so a portal copies one folder.
 for f in js/*.js js/*.css js/*.d.ts www/preview.css; do

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const files = [
+  // The form page's checker: all a page with only its table loads.
+  'pkg/checker/disclosure_report_checker_bg.wasm',
+  'pkg/checker/disclosure_report_checker.js',
+  // The whole API (validate, the preview, text import), loaded on demand.
   'pkg/disclosure_report_bg.wasm',
   'pkg/disclosure_report.js',
   'pkg/readers/disclosure_report_readers_bg.wasm',

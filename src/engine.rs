@@ -113,6 +113,13 @@ pub struct Checker {
     implied: Vec<Option<u32>>,
     /// Cells of the report that the form does not have.
     unknown: Vec<Diagnostic>,
+    /// The keys whose findings the last `edit` changed (see `Checker::edit`).
+    changed: Vec<u32>,
+    /// The rules whose running total the last `edit` changed.
+    changed_totals: Vec<u32>,
+    /// Each rule's running total as `[Σ filled children, filled children]` (0, 0 for rules that are
+    /// not sums): what a page shows beside a parent, readable without building a `RunningTotal`.
+    totals: Vec<f64>,
 }
 
 /// What a form compiles to: its cells and their ids, its rules expanded to cells, and the index from
@@ -222,6 +229,9 @@ impl Checker {
             rule_findings: vec![Vec::new(); rule_count],
             implied: vec![None; n],
             unknown: Vec::new(),
+            changed: Vec::new(),
+            changed_totals: Vec::new(),
+            totals: vec![0.0; 2 * rule_count],
         }
     }
 
@@ -305,6 +315,7 @@ impl Checker {
         keys.extend(rule_ids.iter().map(|&r| self.rules[r as usize].key.clone()));
         for &r in &rule_ids {
             self.rule_findings[r as usize] = self.evaluate(r as usize);
+            self.update_total(r as usize);
         }
         self.cell_findings[i] = self.cell_diagnostics(i);
         let mut diagnostics = self.cell_findings[i].clone();
@@ -322,6 +333,120 @@ impl Checker {
         for c in 0..self.cells.len() {
             self.cell_findings[c] = self.cell_diagnostics(c);
         }
+        for r in 0..self.rules.len() {
+            self.update_total(r);
+        }
+    }
+
+    /// Keep rule `r`'s entry of `totals` current; whether it changed.
+    fn update_total(&mut self, r: usize) -> bool {
+        let (sum, filled) = match self.running_total(&self.rules[r]) {
+            Some(t) => (t.sum.to_f64(), t.filled as f64),
+            None => (0.0, 0.0),
+        };
+        let slot = &mut self.totals[2 * r..2 * r + 2];
+        let changed = slot[0] != sum || slot[1] != filled;
+        slot[0] = sum;
+        slot[1] = filled;
+        changed
+    }
+
+    /// How many keys `edit` numbers: one per cell (`cell:<id>`, the cell's own findings; key `c` for
+    /// cell `c` of `cell_ids`), then one per rule (key `cells + r`).
+    pub fn key_count(&self) -> usize {
+        self.cells.len() + self.rules.len()
+    }
+
+    /// The key's name, as findings carry it in `rule`: `cell:<id>` or the rule's key.
+    pub fn key_name(&self, key: usize) -> Option<&str> {
+        match key.checked_sub(self.cells.len()) {
+            None => Some(self.cell_keys[key].as_str()),
+            Some(r) => self.rules.get(r).map(|rule| rule.key.as_str()),
+        }
+    }
+
+    /// The current findings of one key (see `key_count`), without messages.
+    pub fn key_findings(&self, key: usize) -> &[Diagnostic] {
+        match key.checked_sub(self.cells.len()) {
+            None => &self.cell_findings[key],
+            Some(r) => self.rule_findings.get(r).map(Vec::as_slice).unwrap_or(&[]),
+        }
+    }
+
+    /// The keys whose findings the last `edit` changed, in key order.
+    pub fn changed(&self) -> &[u32] {
+        &self.changed
+    }
+
+    /// The rules (`r`, of key `cells + r`) whose running total the last `edit` changed, in order.
+    pub fn changed_totals(&self) -> &[u32] {
+        &self.changed_totals
+    }
+
+    /// Every rule's running total, `[sum, filled]` per rule in key order (see `totals`).
+    pub fn totals(&self) -> &[f64] {
+        &self.totals
+    }
+
+    /// The keystroke protocol: cell `cell` (an index into `cell_ids`) now holds `text`. Re-checks
+    /// what reads the cell, as `set_cell` does, but builds nothing to send: it returns how many keys'
+    /// findings and rules' running totals changed (most keystrokes change no finding: then it counts
+    /// only the totals of the sums the cell is in), and `changed` and `changed_totals` name them.
+    /// `None` when the form has no such cell.
+    pub fn edit(&mut self, cell: usize, text: &str) -> Option<usize> {
+        if cell >= self.cells.len() {
+            return None;
+        }
+        self.changed.clear();
+        self.changed_totals.clear();
+        if self.texts[cell] == text {
+            return Some(0);
+        }
+        self.texts[cell].clear();
+        self.texts[cell].push_str(text);
+        self.parsed[cell] = value::parse(text, self.form.value_kind(self.cells[cell]));
+        let n = self.cells.len();
+        if self.mode == Mode::Review {
+            // In review one cell can change which blanks read as 0 anywhere: everything is looked at.
+            let before_cells = std::mem::take(&mut self.cell_findings);
+            let before_rules = std::mem::take(&mut self.rule_findings);
+            self.cell_findings = vec![Vec::new(); n];
+            self.rule_findings = vec![Vec::new(); self.rules.len()];
+            let totals = self.totals.clone();
+            self.recheck_all();
+            for (c, before) in before_cells.iter().enumerate() {
+                if *before != self.cell_findings[c] {
+                    self.changed.push(c as u32);
+                }
+            }
+            for (r, before) in before_rules.iter().enumerate() {
+                if *before != self.rule_findings[r] {
+                    self.changed.push((n + r) as u32);
+                }
+                if totals[2 * r..2 * r + 2] != self.totals[2 * r..2 * r + 2] {
+                    self.changed_totals.push(r as u32);
+                }
+            }
+            return Some(self.changed.len() + self.changed_totals.len());
+        }
+        let own = self.cell_diagnostics(cell);
+        if own != self.cell_findings[cell] {
+            self.cell_findings[cell] = own;
+            self.changed.push(cell as u32);
+        }
+        let index: &'static [Vec<u32>] = self.index;
+        for &r in &index[cell] {
+            let r = r as usize;
+            let found = self.evaluate(r);
+            if found != self.rule_findings[r] {
+                self.rule_findings[r] = found;
+                self.changed.push((n + r) as u32);
+            }
+            if self.update_total(r) {
+                self.changed_totals.push(r as u32);
+            }
+        }
+        Some(self.changed.len() + self.changed_totals.len())
     }
 
     /// Every current finding of the table, errors first, then in reading order.

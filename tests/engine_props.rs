@@ -80,4 +80,42 @@ proptest! {
         }
         prop_assert_eq!(shown, expected);
     }
+
+    #[test]
+    fn an_edit_names_exactly_the_keys_whose_findings_or_totals_changed(form in form(), picks in prop::collection::vec((any::<prop::sample::Index>(), text()), 1..60), mode in prop_oneof![Just(Mode::Filling), Just(Mode::Submit), Just(Mode::Review)]) {
+        // The keystroke protocol: the page keeps each key's findings and total and asks again only
+        // for the keys an edit names; what it keeps must then be what a full check gives.
+        let mut checker = Checker::new(form, mode);
+        let keys = checker.key_count();
+        let snapshot = |c: &Checker| -> Vec<(Vec<disclosure_report::diagnostic::Diagnostic>, [f64; 2])> {
+            let cells = c.cell_ids().len();
+            (0..keys)
+                .map(|k| {
+                    let total = k.checked_sub(cells).map(|r| [c.totals()[2 * r], c.totals()[2 * r + 1]]).unwrap_or([0.0; 2]);
+                    (c.key_findings(k).to_vec(), total)
+                })
+                .collect()
+        };
+        let mut kept = snapshot(&checker);
+        let cells = checker.cell_ids().len();
+        let mut report = Report::new(form);
+        for (index, text) in &picks {
+            let cell = index.index(cells);
+            let n = checker.edit(cell, text).expect("every index below the count is a cell");
+            prop_assert_eq!(n, checker.changed().len() + checker.changed_totals().len());
+            let now = snapshot(&checker);
+            for k in 0..keys {
+                let named = checker.changed().contains(&(k as u32));
+                prop_assert_eq!(named, kept[k].0 != now[k].0, "findings of key {} ({:?})", k, checker.key_name(k));
+                let total = k.checked_sub(cells).is_some_and(|r| checker.changed_totals().contains(&(r as u32)));
+                prop_assert_eq!(total, kept[k].1 != now[k].1, "total of key {} ({:?})", k, checker.key_name(k));
+            }
+            kept = now;
+            let id = checker.cell_ids()[cell].clone();
+            report.cells.insert(id, text.clone());
+        }
+        let full = Checker::from_report(&report.clone(), mode);
+        prop_assert_eq!(snapshot(&full), kept);
+        prop_assert_eq!(checker.diagnostics(), full.diagnostics());
+    }
 }

@@ -55,7 +55,7 @@ mod checker {
     use disclosure_report::form::FormId;
     use disclosure_report::report::Report;
     use disclosure_report::wasm::{form_definition, match_label, validate, JsChecker};
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn get(v: &JsValue, key: &str) -> JsValue {
@@ -114,6 +114,61 @@ mod checker {
         assert_eq!(get(&result, "form").as_string().as_deref(), Some("2016"));
         let diagnostics: Vec<Diagnostic> = serde_wasm_bindgen::from_value(get(&result, "diagnostics")).unwrap();
         assert!(diagnostics.iter().any(|d| d.code == Code::InvalidNumber && d.cells == vec!["3.1"]));
+    }
+
+    #[wasm_bindgen_test]
+    fn validate_reads_a_plain_object_as_it_reads_one_with_a_map() {
+        // serde-wasm-bindgen makes the cells a Map (read field by field); JSON.parse a plain object
+        // (read as one string): both are the same report.
+        let mut report = Report::new(FormId::F2016);
+        report.cells.insert("3.1".into(), "1O".into());
+        report.cells.insert("3.1.1".into(), "５".into());
+        let with_map = serde_wasm_bindgen::to_value(&report).unwrap();
+        assert!(get(&with_map, "cells").is_instance_of::<js_sys::Map>());
+        let plain = js_sys::JSON::parse(&serde_json::to_string(&report).unwrap()).unwrap();
+        let read = |v: JsValue| -> Vec<Diagnostic> {
+            serde_wasm_bindgen::from_value(get(&validate(v, JsValue::UNDEFINED).unwrap(), "diagnostics")).unwrap()
+        };
+        let found = read(plain);
+        assert!(found.iter().any(|d| d.code == Code::Normalized && d.cells == vec!["3.1.1"]));
+        assert_eq!(found, read(with_map));
+        // Not a report: the message says what is wrong, whichever way it was read.
+        let bad = js_sys::JSON::parse(r#"{"form":"2016","cells":{"3.1":12}}"#).unwrap();
+        let error = validate(bad, JsValue::UNDEFINED).expect_err("a number where a text goes is refused");
+        let message = JsValue::from(error);
+        let text = js_sys::Reflect::get(&message, &"message".into()).unwrap().as_string().unwrap();
+        assert!(text.contains("not in the project's JSON format"), "{text}");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_keystroke_answers_with_a_number_and_findings_are_asked_for_by_key() {
+        let mut checker = JsChecker::new("2016", JsValue::UNDEFINED).unwrap();
+        let keys = checker.keys();
+        let number = |id: &str| keys.iter().position(|k| k == &format!("cell:{id}")).unwrap() as u32;
+        let sum = keys.iter().position(|k| k == "sum-mismatch:3.1").unwrap() as u32;
+        let cells = keys.iter().filter(|k| k.starts_with("cell:")).count() as u32;
+        for (id, text) in [("3.1.1", "0"), ("3.1.2", "0"), ("3.1.3", "1"), ("3.1.4", "0")] {
+            checker.edit(number(id), text).unwrap();
+        }
+        // 3.1 holds 2 where its rows add up to 1: its own finding goes, the sum's comes.
+        let n = checker.edit(number("3.1"), "2").unwrap();
+        let changed = checker.changed_keys().to_vec();
+        assert!(changed.contains(&sum) && changed.contains(&number("3.1")), "{changed:?}");
+        assert_eq!(n as usize, changed.len() + checker.changed_totals().to_vec().len());
+        let found: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.findings_of(sum).unwrap()).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, Code::SumMismatch);
+        assert!(found[0].message.contains("收到申请数"), "{}", found[0].message);
+        // The same text again changes nothing; a child's total is read from the view.
+        assert_eq!(checker.edit(number("3.1"), "2").unwrap(), 0);
+        checker.edit(number("3.1.1"), "1").unwrap();
+        let r = sum - cells;
+        assert!(checker.changed_totals().to_vec().contains(&r));
+        let totals = checker.totals().to_vec();
+        assert_eq!((totals[2 * r as usize], totals[2 * r as usize + 1]), (2.0, 4.0));
+        assert!(checker.changed_keys().to_vec().contains(&sum), "the sum holds now: its finding goes");
+        assert!(checker.edit(10_000, "1").is_err());
+        assert!(checker.findings_of(100_000).is_err());
     }
 }
 

@@ -24,6 +24,7 @@ impl Lang {
 }
 
 pub(crate) mod reading;
+#[cfg(feature = "reports")]
 pub(crate) mod report;
 pub(crate) mod table;
 
@@ -47,10 +48,11 @@ pub(crate) mod en {
 /// written as code points ([U+202E]): the clerk sees what is there, and a bidi control in a quote
 /// cannot reorder the message, the page or the preview that shows it.
 pub fn message(d: &Diagnostic, form: &FormDef, lang: Lang) -> String {
-    let message = table::message(d, form, lang)
-        .or_else(|| report::message(d, lang))
-        .or_else(|| reading::message(d, lang))
-        .unwrap_or_else(|| d.code.as_str().to_string());
+    let message = table::message(d, form, lang);
+    // The form page's checker module has no report-level checks, so none of their messages.
+    #[cfg(feature = "reports")]
+    let message = message.or_else(|| report::message(d, lang));
+    let message = message.or_else(|| reading::message(d, lang)).unwrap_or_else(|| d.code.as_str().to_string());
     match crate::invisible::shown(&message) {
         std::borrow::Cow::Borrowed(_) => message,
         std::borrow::Cow::Owned(shown) => shown,

@@ -58,7 +58,10 @@ test('init() twice shares one load; attach() twice on a form is misuse; bad opti
     return { same, errors, ready, form: controller.form };
   });
   assert.deepEqual(result, { same: true, errors: [true, true, true, true, true], ready: true, form: '2016' });
-  assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'the .wasm is fetched once');
+  // The whole API's module (init) and the form's checker (attach), each fetched once.
+  assert.equal(page.requests.filter((u) => u.endsWith('/disclosure_report_bg.wasm')).length, 1, "the whole API's .wasm is fetched once");
+  assert.equal(page.requests.filter((u) => u.endsWith('/disclosure_report_checker_bg.wasm')).length, 1, "the checker's .wasm is fetched once");
+  assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 2, 'no other .wasm');
   await page.context().close();
 });
 

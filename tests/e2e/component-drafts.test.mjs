@@ -11,7 +11,8 @@ before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
 const PAGE = '/form-2021.html';
-const WASM = '**/pkg/disclosure_report_bg.wasm';
+// The form page's checker: the component waits for it alone to check the table.
+const WASM = '**/pkg/checker/disclosure_report_checker_bg.wasm';
 const cell = (page, id) => page.locator(`input[data-cell="${id}"]`);
 
 /** A context of its own (its own localStorage), as the harness makes them. */

@@ -1,6 +1,8 @@
-// The component renders incrementally: a keystroke takes what `Checker.setCell` returns (the findings
-// and running totals it changed) and repaints the cells those name, without converting the whole
-// table's findings (`diagnostics()`) or totals (`pending()`). What the clerk sees is the same as a
+// The component renders incrementally: a keystroke goes to the form page's checker through the
+// keystroke protocol (`Checker.edit` answers how many keys it changed; only those keys' findings are
+// asked for, with their messages, and the running totals read from a view of the checker's memory)
+// and repaints the cells those name, without converting the whole table's findings
+// (`diagnostics()`) or totals (`pending()`). What the clerk sees is the same as a
 // full render would show: checked here against one (a language switch repaints every cell).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,19 +19,23 @@ const ROW = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other']
 async function countCalls(page) {
   await page.evaluate(async () => {
     // The same module the demo page imported: its Checker class is the component's.
-    const { Checker } = await import('/pkg/index.js');
-    window.__calls = { diagnostics: 0, pending: 0, setCell: 0 };
+    const { Checker } = await import('/pkg/checker/disclosure_report_checker.js');
+    window.__calls = { diagnostics: 0, pending: 0, edit: 0, findingsOf: 0 };
+    window.__keysChanged = 0;
     for (const name of Object.keys(window.__calls)) {
       const original = Checker.prototype[name];
+      if (!original) continue;
       Checker.prototype[name] = function counted(...args) {
         window.__calls[name] += 1;
-        return original.apply(this, args);
+        const result = original.apply(this, args);
+        if (name === 'edit') window.__keysChanged += this.changedKeys().length;
+        return result;
       };
     }
   });
 }
 
-const calls = (page) => page.evaluate(() => ({ ...window.__calls }));
+const calls = (page) => page.evaluate(() => ({ ...window.__calls, changedKeys: window.__keysChanged }));
 
 /** The codes of the messages beside a cell. */
 function codesBeside(page, id) {
@@ -103,7 +109,11 @@ test('typing converts only what changed, and shows and clears errors and running
   assert.deepEqual(await codesBeside(page, 'B:3.3.1:total'), [], 'fixed: gone at once');
 
   const counted = await calls(page);
-  assert.ok(counted.setCell > 20, `every keystroke went to the checker (${counted.setCell} calls)`);
+  assert.ok(counted.edit >= 15, `every keystroke that changed a text went to the checker (${counted.edit} calls)`);
+  // The protocol's point: a keystroke crosses as a number (running totals are read from the
+  // checker's memory), and findings, with their messages, are asked for only for the keys whose
+  // findings it changed.
+  assert.equal(counted.findingsOf, counted.changedKeys, `findings asked for: ${counted.findingsOf}, keys changed: ${counted.changedKeys}`);
   assert.equal(counted.diagnostics, 0, 'no keystroke converted the whole table\'s findings');
   assert.equal(counted.pending, 0, 'no keystroke converted every running total');
   await page.context().close();

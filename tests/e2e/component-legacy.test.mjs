@@ -31,7 +31,9 @@ function onlyOwnRequests(page) {
 test('zero configuration: every row of the legacy table is found by its label', async () => {
   const page = await env.page('/legacy-2016.html');
   const rows = await page.evaluate(async () => {
-    const { formDefinition } = await import('/pkg/index.js');
+    // The package's functions after `init()` (the page's component loaded only the form's checker).
+    const { formDefinition, init } = await import('/pkg/index.js');
+    await init();
     return formDefinition('2016').tables[0].rows.map((r) => r.id);
   });
   const names = await page.locator('table.tab input').evaluateAll((els) => els.map((e) => e.name));

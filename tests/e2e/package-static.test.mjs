@@ -57,7 +57,9 @@ test('the two lines attach the checker: a wrong sum blocks the upload, the corre
     await Promise.all([page.waitForURL('**/report/submit'), page.locator('button[type=submit]').click()]);
     assert.equal(server.posts.length, 1);
     assert.equal(server.posts[0].body.get('sq_xh'), '1', 'the portal receives its own fields, as typed');
-    assert.equal(page.requests.filter((u) => u.endsWith('/static/disclosure-report/disclosure_report_bg.wasm')).length, 1);
+    // A page with only its table loads the form's checker, never the whole API's module.
+    assert.equal(page.requests.filter((u) => u.endsWith('/static/disclosure-report/checker/disclosure_report_checker_bg.wasm')).length, 1);
+    assert.equal(page.requests.filter((u) => u.endsWith('/disclosure_report_bg.wasm')).length, 0, "the whole API's .wasm is not downloaded");
     assert.deepEqual(consoleErrors(page), []);
 
     // What the package costs: the tarball, and what this page downloaded of it.

@@ -39,15 +39,20 @@ async function assets() {
 
 test('vite build emits the .wasm as an asset and bundles the component\'s style sheet', async () => {
   const { dir, names } = await assets();
-  // The form page's .wasm, the readers' module (HTML and Word readers) and the PDF reader's, each a
-  // chunk of its own that a page loads only when a report file, a pasted table or a PDF arrives.
+  // The form page's checker, the whole API's module (loaded when a page has report fields, a preview
+  // or calls the package's functions), the readers' module (HTML and Word readers) and the PDF
+  // reader's, each a chunk of its own that a page loads only when it needs it.
+  const checker = names.filter((n) => /^disclosure_report_checker_bg-[\w-]+\.wasm$/.test(n));
+  assert.equal(checker.length, 1, `one checker .wasm among ${names.join(', ')}, hashed for long caching`);
   const wasm = names.filter((n) => /^disclosure_report_bg-[\w-]+\.wasm$/.test(n));
-  assert.equal(wasm.length, 1, `one checker .wasm among ${names.join(', ')}, hashed for long caching`);
+  assert.equal(wasm.length, 1, "the whole API's .wasm");
   assert.equal(names.filter((n) => /^disclosure_report_readers_bg-[\w-]+\.wasm$/.test(n)).length, 1, 'the readers\' .wasm');
   assert.equal(names.filter((n) => /^disclosure_report_pdf_bg-[\w-]+\.wasm$/.test(n)).length, 1, 'the PDF reader\'s .wasm');
-  assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 3);
+  assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 4);
   const original = await readFile(join(ROOT, 'pkg', 'disclosure_report_bg.wasm'));
   assert.ok(original.equals(await readFile(join(dir, wasm[0]))), 'the bytes of the package\'s .wasm');
+  const originalChecker = await readFile(join(ROOT, 'pkg', 'checker', 'disclosure_report_checker_bg.wasm'));
+  assert.ok(originalChecker.equals(await readFile(join(dir, checker[0]))), "the bytes of the package's checker .wasm");
   const css = await Promise.all(names.filter((n) => n.endsWith('.css')).map((n) => readFile(join(dir, n), 'utf8')));
   assert.ok(css.some((text) => text.includes('.dr-summary')), 'disclosure-report.css is in the bundle');
   assert.doesNotMatch(build.stderr, /error/i);
@@ -74,7 +79,8 @@ test('the built report-entry page: a wrong sum blocks the upload, the corrected 
     }
     await Promise.all([page.waitForURL('**/report/submit'), page.locator('button[type=submit]').click()]);
     assert.equal(server.posts[0].body.get('sq_xh'), '1');
-    assert.equal(page.requests.filter((u) => /\/assets\/disclosure_report_bg-[\w-]+\.wasm$/.test(u)).length, 1, 'the hashed .wasm');
+    assert.equal(page.requests.filter((u) => /\/assets\/disclosure_report_checker_bg-[\w-]+\.wasm$/.test(u)).length, 1, "the hashed checker's .wasm");
+    assert.ok(!page.requests.some((u) => /\/assets\/disclosure_report_bg-[\w-]+\.wasm$/.test(u)), "a page with only its table never loads the whole API's .wasm");
     assert.ok(!page.requests.some((u) => u.includes('readers')), 'a form page without a file field never loads the readers');
     assert.deepEqual(consoleErrors(page), []);
     await page.context().close();

@@ -1,76 +1,36 @@
-//! The browser binding: the only place that knows of wasm-bindgen. Each export decodes its
-//! arguments, calls the core, and encodes the result through one serializer configuration; misuse
-//! (bad options, an unknown form or cell) throws a JS `Error`, findings are returned as data.
+//! The binding of whole reports: validate, the preview, the importers and the readers of files.
+//! Compiled with the `reports` feature only: the form page's checker module leaves it out and the
+//! page loads the module holding it when it first needs it.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{self, Mode};
-use crate::form::{labels, FormId};
+#[cfg(feature = "html")]
+use super::form_from_str;
+use super::{from_js, to_js};
+use crate::engine::Mode;
 use crate::import;
 use crate::messages::{self, Lang};
 use crate::render::{self, RenderOptions};
 use crate::report::Report;
 use crate::validate::{self, Options};
-use crate::value::{self, ValueKind};
 
-/// One serializer for every result: plain JS objects (not `Map`s), camelCase from serde.
-///
-/// The result crosses as one JSON string that the browser's own `JSON.parse` turns into objects:
-/// building them field by field from wasm costs a call into JS per field and per string, and a
-/// whole table's findings came out about a fifth slower that way (`npm run bench`).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("disclosure-report: cannot encode the result: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("disclosure-report: cannot encode the result"))
-}
-
-/// Decode an argument; `undefined` and `null` give the default. (Arguments come in through
-/// serde-wasm-bindgen, which also takes `Map`s, as callers may build the report's cells in one.)
-fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("disclosure-report: {what}: {e}")))
-}
-
+/// A report from JavaScript. It crosses as one string, the browser's own `JSON.stringify` read by
+/// serde_json: read field by field (serde-wasm-bindgen), each of a table's few hundred cells cost
+/// calls into JavaScript for its key and its text, and decoding was most of a whole check's time
+/// (`npm run bench`). A report whose cells are a `Map` (which JSON cannot hold), or one JSON does not
+/// read as a report, is read field by field, which also says what is wrong with it.
 fn report_from_js(value: JsValue) -> Result<Report, JsError> {
+    let cells = js_sys::Reflect::get(&value, &JsValue::from_str("cells")).unwrap_or(JsValue::UNDEFINED);
+    if value.is_object() && !cells.is_instance_of::<js_sys::Map>() {
+        if let Some(json) = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) {
+            if let Ok(report) = serde_json::from_str(&json) {
+                return Ok(report);
+            }
+        }
+    }
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("disclosure-report: the report is not in the project's JSON format: {e}")))
-}
-
-fn form_from_str(form: &str) -> Result<FormId, JsError> {
-    FormId::parse(form).ok_or_else(|| {
-        let known: Vec<String> = FormId::ALL.iter().map(|f| format!("\"{}\"", f.as_str())).collect();
-        JsError::new(&format!("disclosure-report: unknown form \"{form}\" (use {})", known.join(", ")))
-    })
-}
-
-/// `parseValue(text, kind = "count")`: what a person typed, read as a number or refused with a reason.
-#[wasm_bindgen(js_name = parseValue)]
-pub fn parse_value(text: &str, kind: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Deserialize, Default)]
-    #[serde(transparent)]
-    struct Kind(Option<ValueKind>);
-    let Kind(kind) = from_js(kind, "kind must be \"count\", \"money\" or \"signed\"")?;
-    to_js(&value::parse(text, kind.unwrap_or(ValueKind::Count)))
-}
-
-/// `formDefinition(form)`: the tables, rows, columns and cell ids of a form version.
-#[wasm_bindgen(js_name = formDefinition)]
-pub fn form_definition(form: &str) -> Result<JsValue, JsError> {
-    to_js(&form_from_str(form)?.def().view())
-}
-
-/// `matchLabel(form, tableId, label)`: the row a printed label names, as the text importer matches
-/// it (widths, numbering, typos), or `null`.
-#[wasm_bindgen(js_name = matchLabel)]
-pub fn match_label(form: &str, table: &str, label: &str) -> Result<Option<String>, JsError> {
-    let def = form_from_str(form)?.def();
-    let table = def.tables.iter().find(|t| t.id == table).ok_or_else(|| {
-        JsError::new(&format!("disclosure-report: form {} has no table \"{table}\"", def.id.as_str()))
-    })?;
-    Ok(labels::match_row(table, label).map(|r| table.rows[r].id.to_string()))
 }
 
 #[derive(Serialize)]
@@ -293,73 +253,4 @@ pub fn read_pasted_table(html: &str, form: &str) -> Result<JsValue, JsError> {
         .map(|i| i.report.cells.into_iter().filter(|(id, _)| !i.unread.contains_key(id)).collect())
         .unwrap_or_default();
     to_js(&Pasted { cells, rows })
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct CheckerOptions {
-    mode: Mode,
-    lang: Lang,
-}
-
-/// A form being filled in the page: one per form, kept inside the wasm instance so a keystroke
-/// re-checks only the rules of the changed cell and converts only their findings.
-#[wasm_bindgen(js_name = Checker)]
-pub struct JsChecker {
-    inner: engine::Checker,
-    lang: Lang,
-}
-
-#[wasm_bindgen(js_class = Checker)]
-impl JsChecker {
-    /// `new Checker(form, { mode: "filling" | "submit" | "review", lang: "zh" | "en" })`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(form: &str, options: JsValue) -> Result<JsChecker, JsError> {
-        let options: CheckerOptions = from_js(options, "options")?;
-        Ok(JsChecker { inner: engine::Checker::new(form_from_str(form)?, options.mode), lang: options.lang })
-    }
-
-    /// `setCell(id, text)`: `{ rules, diagnostics }`, the keys re-checked and their current findings.
-    #[wasm_bindgen(js_name = setCell)]
-    pub fn set_cell(&mut self, id: &str, text: &str) -> Result<JsValue, JsError> {
-        let mut update = self.inner.set_cell(id, text).ok_or_else(|| {
-            JsError::new(&format!("disclosure-report: form {} has no cell \"{id}\"", self.inner.form().id.as_str()))
-        })?;
-        messages::localize(&mut update.diagnostics, self.inner.form(), self.lang);
-        to_js(&update)
-    }
-
-    /// Every current finding of the table.
-    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
-        let mut all = self.inner.diagnostics();
-        messages::localize(&mut all, self.inner.form(), self.lang);
-        to_js(&all)
-    }
-
-    /// The running totals of sums still being filled.
-    pub fn pending(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.pending())
-    }
-
-    #[wasm_bindgen(js_name = setLanguage)]
-    pub fn set_language(&mut self, lang: &str) -> Result<(), JsError> {
-        self.lang = Lang::parse(lang).ok_or_else(|| {
-            JsError::new(&format!("disclosure-report: unknown language \"{lang}\" (use \"zh\" or \"en\")"))
-        })?;
-        Ok(())
-    }
-
-    #[wasm_bindgen(js_name = setMode)]
-    pub fn set_mode(&mut self, mode: JsValue) -> Result<(), JsError> {
-        let mode: Mode = from_js(mode, "mode must be \"filling\", \"submit\" or \"review\"")?;
-        self.inner.set_mode(mode);
-        Ok(())
-    }
-
-    /// The cells as typed, as a report in the project's JSON format.
-    pub fn report(&self) -> Result<JsValue, JsError> {
-        let mut report = Report::new(self.inner.form().id);
-        report.cells = self.inner.cells().map(|(id, text)| (id.to_string(), text.to_string())).collect();
-        to_js(&report)
-    }
 }

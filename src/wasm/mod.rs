@@ -1,0 +1,200 @@
+//! The browser binding: the only place that knows of wasm-bindgen. Each export decodes its
+//! arguments, calls the core, and encodes the result through one serializer configuration; misuse
+//! (bad options, an unknown form or cell) throws a JS `Error`, findings are returned as data.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::engine::{self, Mode};
+use crate::form::{labels, FormId};
+use crate::messages::{self, Lang};
+use crate::report::Report;
+use crate::value::{self, ValueKind};
+
+/// Whole reports (import, report-level checks, the preview): the module loaded on demand.
+#[cfg(feature = "reports")]
+mod reports;
+#[cfg(feature = "reports")]
+pub use reports::*;
+
+/// One serializer for every result: plain JS objects (not `Map`s), camelCase from serde.
+///
+/// The result crosses as one JSON string that the browser's own `JSON.parse` turns into objects:
+/// building them field by field from wasm costs a call into JS per field and per string, and a
+/// whole table's findings came out about a fifth slower that way (`npm run bench`).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("disclosure-report: cannot encode the result: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("disclosure-report: cannot encode the result"))
+}
+
+/// Decode an argument; `undefined` and `null` give the default. (Arguments come in through
+/// serde-wasm-bindgen, which also takes `Map`s, as callers may build the report's cells in one.)
+pub(crate) fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("disclosure-report: {what}: {e}")))
+}
+
+pub(crate) fn form_from_str(form: &str) -> Result<FormId, JsError> {
+    FormId::parse(form).ok_or_else(|| {
+        let known: Vec<String> = FormId::ALL.iter().map(|f| format!("\"{}\"", f.as_str())).collect();
+        JsError::new(&format!("disclosure-report: unknown form \"{form}\" (use {})", known.join(", ")))
+    })
+}
+
+/// `parseValue(text, kind = "count")`: what a person typed, read as a number or refused with a reason.
+#[wasm_bindgen(js_name = parseValue)]
+pub fn parse_value(text: &str, kind: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Deserialize, Default)]
+    #[serde(transparent)]
+    struct Kind(Option<ValueKind>);
+    let Kind(kind) = from_js(kind, "kind must be \"count\", \"money\" or \"signed\"")?;
+    to_js(&value::parse(text, kind.unwrap_or(ValueKind::Count)))
+}
+
+/// `formDefinition(form)`: the tables, rows, columns and cell ids of a form version.
+#[wasm_bindgen(js_name = formDefinition)]
+pub fn form_definition(form: &str) -> Result<JsValue, JsError> {
+    to_js(&form_from_str(form)?.def().view())
+}
+
+/// `matchLabel(form, tableId, label)`: the row a printed label names, as the text importer matches
+/// it (widths, numbering, typos), or `null`.
+#[wasm_bindgen(js_name = matchLabel)]
+pub fn match_label(form: &str, table: &str, label: &str) -> Result<Option<String>, JsError> {
+    let def = form_from_str(form)?.def();
+    let table = def.tables.iter().find(|t| t.id == table).ok_or_else(|| {
+        JsError::new(&format!("disclosure-report: form {} has no table \"{table}\"", def.id.as_str()))
+    })?;
+    Ok(labels::match_row(table, label).map(|r| table.rows[r].id.to_string()))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct CheckerOptions {
+    mode: Mode,
+    lang: Lang,
+}
+
+/// A form being filled in the page: one per form, kept inside the wasm instance so a keystroke
+/// re-checks only the rules of the changed cell and converts only their findings.
+#[wasm_bindgen(js_name = Checker)]
+pub struct JsChecker {
+    inner: engine::Checker,
+    lang: Lang,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl JsChecker {
+    /// `new Checker(form, { mode: "filling" | "submit" | "review", lang: "zh" | "en" })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(form: &str, options: JsValue) -> Result<JsChecker, JsError> {
+        let options: CheckerOptions = from_js(options, "options")?;
+        Ok(JsChecker { inner: engine::Checker::new(form_from_str(form)?, options.mode), lang: options.lang })
+    }
+
+    /// `setCell(id, text)`: `{ rules, diagnostics }`, the keys re-checked and their current findings.
+    #[wasm_bindgen(js_name = setCell)]
+    pub fn set_cell(&mut self, id: &str, text: &str) -> Result<JsValue, JsError> {
+        let mut update = self.inner.set_cell(id, text).ok_or_else(|| {
+            JsError::new(&format!("disclosure-report: form {} has no cell \"{id}\"", self.inner.form().id.as_str()))
+        })?;
+        messages::localize(&mut update.diagnostics, self.inner.form(), self.lang);
+        to_js(&update)
+    }
+
+    /// `edit(cell, text)`, the keystroke protocol: cell number `cell` (its place in `keys()`, where
+    /// the first keys are the cells', `cell:<id>`, in the form's reading order) now holds `text`.
+    /// Returns how many keys' findings and rules' running totals changed: a keystroke that changes
+    /// no finding and is in no sum answers 0, and nothing else crosses. `changedKeys()` names the
+    /// keys whose findings changed, `findingsOf(key)` gives a key's findings with their messages
+    /// (built then, for that key alone); `changedTotals()` names the rules whose running total
+    /// changed, and `totals()` holds every rule's.
+    pub fn edit(&mut self, cell: u32, text: &str) -> Result<u32, JsError> {
+        let changed = self.inner.edit(cell as usize, text).ok_or_else(|| {
+            JsError::new(&format!(
+                "disclosure-report: form {} has no cell number {cell}",
+                self.inner.form().id.as_str()
+            ))
+        })?;
+        Ok(changed as u32)
+    }
+
+    /// The keys whose findings the last `edit` changed, as a view of the checker's memory: read it before calling
+    /// into the checker again (a later call may move or overwrite it).
+    #[wasm_bindgen(js_name = changedKeys)]
+    pub fn changed_keys(&self) -> js_sys::Uint32Array {
+        // SAFETY: the view is handed straight to JavaScript, which reads it before it calls into the
+        // module again (the documented contract); nothing in this call allocates after it is made.
+        unsafe { js_sys::Uint32Array::view(self.inner.changed()) }
+    }
+
+    /// The rules (`r` of key `cells + r`) whose running total the last `edit` changed, as a view of
+    /// the checker's memory, read as `changedKeys`'s.
+    #[wasm_bindgen(js_name = changedTotals)]
+    pub fn changed_totals(&self) -> js_sys::Uint32Array {
+        // SAFETY: as for `changedKeys`.
+        unsafe { js_sys::Uint32Array::view(self.inner.changed_totals()) }
+    }
+
+    /// Every rule's running total as `[sum, filled]` pairs (key `cells + r` ↔ pair `r`), as a view
+    /// of the checker's memory, read before calling into the checker again. A sum rule's total is
+    /// complete when `filled` is the number of its children (`formDefinition(form).rules`).
+    pub fn totals(&self) -> js_sys::Float64Array {
+        // SAFETY: as for `changedKeys`.
+        unsafe { js_sys::Float64Array::view(self.inner.totals()) }
+    }
+
+    /// The name of every key, in key order: `cell:<id>` for each cell, then each rule's key (the
+    /// `rule` findings carry).
+    pub fn keys(&self) -> Vec<String> {
+        (0..self.inner.key_count()).filter_map(|k| self.inner.key_name(k).map(str::to_string)).collect()
+    }
+
+    /// `findingsOf(key)`: the current findings of one key, with their messages.
+    #[wasm_bindgen(js_name = findingsOf)]
+    pub fn findings_of(&self, key: u32) -> Result<JsValue, JsError> {
+        if key as usize >= self.inner.key_count() {
+            return Err(JsError::new(&format!("disclosure-report: the checker has no key number {key}")));
+        }
+        let mut found = self.inner.key_findings(key as usize).to_vec();
+        messages::localize(&mut found, self.inner.form(), self.lang);
+        to_js(&found)
+    }
+
+    /// Every current finding of the table.
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        let mut all = self.inner.diagnostics();
+        messages::localize(&mut all, self.inner.form(), self.lang);
+        to_js(&all)
+    }
+
+    /// The running totals of sums still being filled.
+    pub fn pending(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.pending())
+    }
+
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&mut self, lang: &str) -> Result<(), JsError> {
+        self.lang = Lang::parse(lang).ok_or_else(|| {
+            JsError::new(&format!("disclosure-report: unknown language \"{lang}\" (use \"zh\" or \"en\")"))
+        })?;
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = setMode)]
+    pub fn set_mode(&mut self, mode: JsValue) -> Result<(), JsError> {
+        let mode: Mode = from_js(mode, "mode must be \"filling\", \"submit\" or \"review\"")?;
+        self.inner.set_mode(mode);
+        Ok(())
+    }
+
+    /// The cells as typed, as a report in the project's JSON format.
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        let mut report = Report::new(self.inner.form().id);
+        report.cells = self.inner.cells().map(|(id, text)| (id.to_string(), text.to_string())).collect();
+        to_js(&report)
+    }
+}
