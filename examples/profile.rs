@@ -1,5 +1,7 @@
 //! A fixed amount of work for a profiler (valgrind --tool=callgrind): `profile check N` runs N full
-//! checks of the 2021 sample, `profile import N` N text imports of it (each followed by the check).
+//! checks of the 2021 sample, `profile import N` N text imports of it (each followed by the check),
+//! `profile edit N` the sample's cells typed N times into a fresh form, a keystroke at a time, through
+//! the keystroke protocol (`Checker::edit`), reading what each changed as the page does.
 use disclosure_report::engine::Mode;
 use disclosure_report::import;
 use disclosure_report::validate::{self, Options};
@@ -18,7 +20,24 @@ fn main() {
             "check" => validate::validate(std::hint::black_box(&report), &options).len(),
             "table" => disclosure_report::engine::check(std::hint::black_box(&report), Mode::Review).len(),
             "import" => import::import(std::hint::black_box(SAMPLE)).expect("imports").report.cells.len(),
-            _ => panic!("check, table or import"),
+            "edit" => {
+                let mut checker = disclosure_report::engine::Checker::new(report.form, Mode::Filling);
+                let number: std::collections::HashMap<String, usize> =
+                    checker.cell_ids().iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+                let mut seen = 0;
+                for (id, text) in &report.cells {
+                    let mut typed = String::new();
+                    for c in text.chars() {
+                        typed.push(c);
+                        seen += checker.edit(number[id], std::hint::black_box(&typed)).expect("a cell of the form");
+                        for &k in checker.changed() {
+                            seen += checker.key_findings(k as usize).len();
+                        }
+                    }
+                }
+                seen
+            }
+            _ => panic!("check, table, import or edit"),
         };
     }
     println!("{total}");

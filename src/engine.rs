@@ -108,7 +108,10 @@ pub struct Checker {
     /// `cell:<id>`: the key of each cell's own findings.
     cell_keys: &'static [String],
     cell_findings: Vec<Vec<Diagnostic>>,
-    rule_findings: Vec<Vec<Diagnostic>>,
+    /// Whether each rule is violated now. Its finding is a function of the rule and of its cells'
+    /// figures, so it is built only when asked for (`rule_findings`): most rules hold, and a
+    /// keystroke in a violated rule changes its figures, not whether it is reported.
+    violated: Vec<bool>,
     /// Cells a satisfied identity reads as 0 (review mode), with the rule that implies it.
     implied: Vec<Option<u32>>,
     /// Cells of the report that the form does not have.
@@ -226,7 +229,7 @@ impl Checker {
             optional: &compiled.optional,
             cell_keys: &compiled.cell_keys,
             cell_findings: vec![Vec::new(); n],
-            rule_findings: vec![Vec::new(); rule_count],
+            violated: vec![false; rule_count],
             implied: vec![None; n],
             unknown: Vec::new(),
             changed: Vec::new(),
@@ -314,12 +317,12 @@ impl Checker {
         let mut keys = vec![self.cell_keys[i].clone()];
         keys.extend(rule_ids.iter().map(|&r| self.rules[r as usize].key.clone()));
         for &r in &rule_ids {
-            self.rule_findings[r as usize] = self.evaluate(r as usize);
+            self.violated[r as usize] = self.violates(r as usize);
             self.update_total(r as usize);
         }
         self.cell_findings[i] = self.cell_diagnostics(i);
         let mut diagnostics = self.cell_findings[i].clone();
-        diagnostics.extend(rule_ids.iter().flat_map(|&r| self.rule_findings[r as usize].clone()));
+        diagnostics.extend(rule_ids.iter().flat_map(|&r| self.rule_findings(r as usize)));
         let pending = rule_ids.iter().filter_map(|&r| self.running_total(&self.rules[r as usize])).collect();
         Some(Update { rules: keys, diagnostics, pending })
     }
@@ -328,7 +331,7 @@ impl Checker {
         // Implied zeros first: in review, the rules read them as 0.
         self.recompute_implied();
         for r in 0..self.rules.len() {
-            self.rule_findings[r] = self.evaluate(r);
+            self.violated[r] = self.violates(r);
         }
         for c in 0..self.cells.len() {
             self.cell_findings[c] = self.cell_diagnostics(c);
@@ -340,8 +343,8 @@ impl Checker {
 
     /// Keep rule `r`'s entry of `totals` current; whether it changed.
     fn update_total(&mut self, r: usize) -> bool {
-        let (sum, filled) = match self.running_total(&self.rules[r]) {
-            Some(t) => (t.sum.to_f64(), t.filled as f64),
+        let (sum, filled) = match self.sum_of_children(&self.rules[r]) {
+            Some((sum, filled)) => (sum.to_f64(), filled as f64),
             None => (0.0, 0.0),
         };
         let slot = &mut self.totals[2 * r..2 * r + 2];
@@ -365,11 +368,12 @@ impl Checker {
         }
     }
 
-    /// The current findings of one key (see `key_count`), without messages.
-    pub fn key_findings(&self, key: usize) -> &[Diagnostic] {
+    /// The current findings of one key (see `key_count`), without messages, built now.
+    pub fn key_findings(&self, key: usize) -> Vec<Diagnostic> {
         match key.checked_sub(self.cells.len()) {
-            None => &self.cell_findings[key],
-            Some(r) => self.rule_findings.get(r).map(Vec::as_slice).unwrap_or(&[]),
+            None => self.cell_findings.get(key).cloned().unwrap_or_default(),
+            Some(r) if r < self.rules.len() => self.rule_findings(r),
+            Some(_) => Vec::new(),
         }
     }
 
@@ -404,14 +408,15 @@ impl Checker {
         }
         self.texts[cell].clear();
         self.texts[cell].push_str(text);
+        let before = self.figure(cell as u32);
         self.parsed[cell] = value::parse(text, self.form.value_kind(self.cells[cell]));
+        let figure_changed = before != self.figure(cell as u32);
         let n = self.cells.len();
         if self.mode == Mode::Review {
             // In review one cell can change which blanks read as 0 anywhere: everything is looked at.
             let before_cells = std::mem::take(&mut self.cell_findings);
-            let before_rules = std::mem::take(&mut self.rule_findings);
+            let before_rules = self.violated.clone();
             self.cell_findings = vec![Vec::new(); n];
-            self.rule_findings = vec![Vec::new(); self.rules.len()];
             let totals = self.totals.clone();
             self.recheck_all();
             for (c, before) in before_cells.iter().enumerate() {
@@ -419,8 +424,10 @@ impl Checker {
                     self.changed.push(c as u32);
                 }
             }
-            for (r, before) in before_rules.iter().enumerate() {
-                if *before != self.rule_findings[r] {
+            for (r, &before) in before_rules.iter().enumerate() {
+                // A violated rule's finding quotes its cells' figures: the edited cell's changed it.
+                let reads = figure_changed && self.index[cell].contains(&(r as u32));
+                if before != self.violated[r] || (before && reads) {
                     self.changed.push((n + r) as u32);
                 }
                 if totals[2 * r..2 * r + 2] != self.totals[2 * r..2 * r + 2] {
@@ -437,9 +444,9 @@ impl Checker {
         let index: &'static [Vec<u32>] = self.index;
         for &r in &index[cell] {
             let r = r as usize;
-            let found = self.evaluate(r);
-            if found != self.rule_findings[r] {
-                self.rule_findings[r] = found;
+            let violated = self.violates(r);
+            if violated != self.violated[r] || (violated && figure_changed) {
+                self.violated[r] = violated;
                 self.changed.push((n + r) as u32);
             }
             if self.update_total(r) {
@@ -456,9 +463,11 @@ impl Checker {
         for (c, found) in self.cell_findings.iter().enumerate() {
             all.extend(found.iter().map(|d| (d.severity, c as u32, d)));
         }
-        for (r, found) in self.rule_findings.iter().enumerate() {
-            all.extend(found.iter().map(|d| (d.severity, self.rules[r].lhs[0], d)));
-        }
+        let built: Vec<(u32, Diagnostic)> = (0..self.rules.len())
+            .filter(|&r| self.violated[r])
+            .map(|r| (self.rules[r].lhs[0], self.rule_diagnostic(r)))
+            .collect();
+        all.extend(built.iter().map(|(place, d)| (d.severity, *place, d)));
         // The place of each finding is known where it is kept (a cell's own at the cell, a rule's at its
         // first cell, cells the form lacks last): no lookup of its first cell's id while sorting.
         all.sort_by_key(|&(severity, place, _)| (severity, place));
@@ -467,15 +476,20 @@ impl Checker {
 
     /// `diagnostics`, moving the findings out instead of copying them (a one-off check).
     fn into_diagnostics(self) -> Vec<Diagnostic> {
+        // The rules' findings are built first (they read the cells), and listed after the cells' own.
+        let rules: Vec<(Severity, u32, Diagnostic)> = (0..self.rules.len())
+            .filter(|&r| self.violated[r])
+            .map(|r| {
+                let d = self.rule_diagnostic(r);
+                (d.severity, self.rules[r].lhs[0], d)
+            })
+            .collect();
         let mut all: Vec<(Severity, u32, Diagnostic)> = Vec::new();
         all.extend(self.unknown.into_iter().map(|d| (d.severity, u32::MAX, d)));
         for (c, found) in self.cell_findings.into_iter().enumerate() {
             all.extend(found.into_iter().map(|d| (d.severity, c as u32, d)));
         }
-        for (r, found) in self.rule_findings.into_iter().enumerate() {
-            let place = self.rules[r].lhs[0];
-            all.extend(found.into_iter().map(|d| (d.severity, place, d)));
-        }
+        all.extend(rules);
         all.sort_by_key(|&(severity, place, _)| (severity, place));
         all.into_iter().map(|(_, _, d)| d).collect()
     }
@@ -497,8 +511,9 @@ impl Checker {
             .collect()
     }
 
-    /// The running total of a sum rule (parent = Σ children), `None` for other rules.
-    fn running_total(&self, rule: &Rule) -> Option<RunningTotal> {
+    /// Σ of a sum rule's filled children and how many are filled; `None` for rules that are not sums
+    /// (parent = Σ children).
+    fn sum_of_children(&self, rule: &Rule) -> Option<(Amount, usize)> {
         if rule.relation != Relation::Equal || rule.code != Code::SumMismatch || rule.lhs.len() != 1 {
             return None;
         }
@@ -512,6 +527,12 @@ impl Checker {
                 filled += 1;
             }
         }
+        Some((sum, filled))
+    }
+
+    /// The running total of a sum rule (parent = Σ children), `None` for other rules.
+    fn running_total(&self, rule: &Rule) -> Option<RunningTotal> {
+        let (sum, filled) = self.sum_of_children(rule)?;
         Some(RunningTotal {
             rule: rule.key.clone(),
             cell: self.ids[rule.lhs[0] as usize].clone(),
@@ -557,32 +578,45 @@ impl Checker {
         (sum, blanks, invalid)
     }
 
-    /// The figure of each cell of one side, a blank as 0 (for the message of a violated rule).
-    fn figures(&self, cells: &[u32]) -> Vec<Amount> {
-        cells
-            .iter()
-            .map(|&c| match self.slot(c) {
-                Slot::Value(a) => a,
-                Slot::Blank | Slot::Invalid => Amount::ZERO,
-            })
-            .collect()
+    /// A cell's figure as a violated rule's message quotes it: its value, a blank or an unreadable
+    /// cell as 0. A violated rule's finding changes exactly when one of its figures does.
+    fn figure(&self, c: u32) -> Amount {
+        match &self.parsed[c as usize] {
+            Parsed::Number(n) => n.amount,
+            _ => Amount::ZERO,
+        }
     }
 
-    fn evaluate(&self, r: usize) -> Vec<Diagnostic> {
+    /// The figure of each cell of one side (for the message of a violated rule).
+    fn figures(&self, cells: &[u32]) -> Vec<Amount> {
+        cells.iter().map(|&c| self.figure(c)).collect()
+    }
+
+    /// A rule's current findings: its one finding when violated, none when it holds.
+    fn rule_findings(&self, r: usize) -> Vec<Diagnostic> {
+        if self.violated[r] {
+            vec![self.rule_diagnostic(r)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether rule `r` is violated now.
+    fn violates(&self, r: usize) -> bool {
         let rule = &self.rules[r];
         if self.reads_blank_optional(rule) {
-            return vec![];
+            return false;
         }
         let (l, l_blanks, l_bad) = self.side(&rule.lhs);
         let (rs, r_blanks, r_bad) = self.side(&rule.rhs);
         // An unreadable cell has its own error; the rule waits for it.
         if l_bad || r_bad {
-            return vec![];
+            return false;
         }
         if rule.when_filled && l_blanks > 0 {
-            return vec![];
+            return false;
         }
-        let violated = match rule.relation {
+        match rule.relation {
             Relation::Equal => {
                 match (l_blanks == 0, r_blanks == 0) {
                     (true, true) => l != rs,
@@ -597,10 +631,14 @@ impl Checker {
             Relation::AtMost => l > rs && r_blanks == 0,
             Relation::AtLeast => l < rs && l_blanks == 0,
             Relation::Implies => l.is_positive() && r_blanks == 0 && rs.is_zero(),
-        };
-        if !violated {
-            return vec![];
         }
+    }
+
+    /// The finding of rule `r`, violated: its cells, their figures, the two sides' sums.
+    fn rule_diagnostic(&self, r: usize) -> Diagnostic {
+        let rule = &self.rules[r];
+        let (l, _, _) = self.side(&rule.lhs);
+        let (rs, _, _) = self.side(&rule.rhs);
         let cells = rule.lhs.iter().chain(&rule.rhs).map(|&c| self.ids[c as usize].clone()).collect();
         let detail = Detail::Relation {
             lhs: rule.lhs.iter().map(|&c| self.ids[c as usize].clone()).collect(),
@@ -608,7 +646,7 @@ impl Checker {
             lhs_figures: self.figures(&rule.lhs),
             rhs_figures: self.figures(&rule.rhs),
         };
-        vec![Diagnostic::new(rule.code, rule.severity, cells, detail).with_figures(rs, l).with_rule(rule.key.clone())]
+        Diagnostic::new(rule.code, rule.severity, cells, detail).with_figures(rs, l).with_rule(rule.key.clone())
     }
 
     /// Review: blanks of an Equal rule that holds exactly with them read as 0.

@@ -92,7 +92,7 @@ proptest! {
             (0..keys)
                 .map(|k| {
                     let total = k.checked_sub(cells).map(|r| [c.totals()[2 * r], c.totals()[2 * r + 1]]).unwrap_or([0.0; 2]);
-                    (c.key_findings(k).to_vec(), total)
+                    (c.key_findings(k), total)
                 })
                 .collect()
         };

@@ -2,7 +2,7 @@
 //! arguments, calls the core, and encodes the result through one serializer configuration; misuse
 //! (bad options, an unknown form or cell) throws a JS `Error`, findings are returned as data.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{self, Mode};
@@ -28,15 +28,6 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("disclosure-report: cannot encode the result"))
 }
 
-/// Decode an argument; `undefined` and `null` give the default. (Arguments come in through
-/// serde-wasm-bindgen, which also takes `Map`s, as callers may build the report's cells in one.)
-pub(crate) fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("disclosure-report: {what}: {e}")))
-}
-
 pub(crate) fn form_from_str(form: &str) -> Result<FormId, JsError> {
     FormId::parse(form).ok_or_else(|| {
         let known: Vec<String> = FormId::ALL.iter().map(|f| format!("\"{}\"", f.as_str())).collect();
@@ -44,13 +35,37 @@ pub(crate) fn form_from_str(form: &str) -> Result<FormId, JsError> {
     })
 }
 
+/// One of a few names, from JavaScript: `None` for `undefined` and `null`, an error naming the choices
+/// for anything else. The checker's module reads its few options so, by hand: serde's deserializers
+/// (and the number formatting their error messages carry) would be a tenth of its download.
+fn choice<T: Copy>(value: &JsValue, choices: &[(&str, T)], what: &str) -> Result<Option<T>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let named = value.as_string().and_then(|s| choices.iter().find(|(name, _)| *name == s).map(|(_, v)| *v));
+    named.map(Some).ok_or_else(|| {
+        let names: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+        JsError::new(&format!("disclosure-report: {what} must be {}", names.join(", ")))
+    })
+}
+
+const MODES: [(&str, Mode); 3] = [("filling", Mode::Filling), ("submit", Mode::Submit), ("review", Mode::Review)];
+const LANGS: [(&str, Lang); 2] = [("zh", Lang::Zh), ("en", Lang::En)];
+const KINDS: [(&str, ValueKind); 3] =
+    [("count", ValueKind::Count), ("money", ValueKind::Money), ("signed", ValueKind::Signed)];
+
+/// A property of an options object (`undefined` when the options are not an object).
+fn property(options: &JsValue, name: &str) -> JsValue {
+    if !options.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// `parseValue(text, kind = "count")`: what a person typed, read as a number or refused with a reason.
 #[wasm_bindgen(js_name = parseValue)]
 pub fn parse_value(text: &str, kind: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Deserialize, Default)]
-    #[serde(transparent)]
-    struct Kind(Option<ValueKind>);
-    let Kind(kind) = from_js(kind, "kind must be \"count\", \"money\" or \"signed\"")?;
+    let kind = choice(&kind, &KINDS, "kind")?;
     to_js(&value::parse(text, kind.unwrap_or(ValueKind::Count)))
 }
 
@@ -71,13 +86,6 @@ pub fn match_label(form: &str, table: &str, label: &str) -> Result<Option<String
     Ok(labels::match_row(table, label).map(|r| table.rows[r].id.to_string()))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct CheckerOptions {
-    mode: Mode,
-    lang: Lang,
-}
-
 /// A form being filled in the page: one per form, kept inside the wasm instance so a keystroke
 /// re-checks only the rules of the changed cell and converts only their findings.
 #[wasm_bindgen(js_name = Checker)]
@@ -91,8 +99,12 @@ impl JsChecker {
     /// `new Checker(form, { mode: "filling" | "submit" | "review", lang: "zh" | "en" })`.
     #[wasm_bindgen(constructor)]
     pub fn new(form: &str, options: JsValue) -> Result<JsChecker, JsError> {
-        let options: CheckerOptions = from_js(options, "options")?;
-        Ok(JsChecker { inner: engine::Checker::new(form_from_str(form)?, options.mode), lang: options.lang })
+        if !(options.is_undefined() || options.is_null() || options.is_object()) {
+            return Err(JsError::new("disclosure-report: options must be an object"));
+        }
+        let mode = choice(&property(&options, "mode"), &MODES, "options.mode")?.unwrap_or_default();
+        let lang = choice(&property(&options, "lang"), &LANGS, "options.lang")?.unwrap_or_default();
+        Ok(JsChecker { inner: engine::Checker::new(form_from_str(form)?, mode), lang })
     }
 
     /// `setCell(id, text)`: `{ rules, diagnostics }`, the keys re-checked and their current findings.
@@ -159,7 +171,7 @@ impl JsChecker {
         if key as usize >= self.inner.key_count() {
             return Err(JsError::new(&format!("disclosure-report: the checker has no key number {key}")));
         }
-        let mut found = self.inner.key_findings(key as usize).to_vec();
+        let mut found = self.inner.key_findings(key as usize);
         messages::localize(&mut found, self.inner.form(), self.lang);
         to_js(&found)
     }
@@ -186,7 +198,7 @@ impl JsChecker {
 
     #[wasm_bindgen(js_name = setMode)]
     pub fn set_mode(&mut self, mode: JsValue) -> Result<(), JsError> {
-        let mode: Mode = from_js(mode, "mode must be \"filling\", \"submit\" or \"review\"")?;
+        let mode = choice(&mode, &MODES, "mode")?.unwrap_or_default();
         self.inner.set_mode(mode);
         Ok(())
     }

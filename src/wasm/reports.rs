@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "html")]
 use super::form_from_str;
-use super::{from_js, to_js};
+use super::to_js;
 use crate::engine::Mode;
 use crate::import;
 use crate::messages::{self, Lang};
@@ -20,6 +20,15 @@ use crate::validate::{self, Options};
 /// calls into JavaScript for its key and its text, and decoding was most of a whole check's time
 /// (`npm run bench`). A report whose cells are a `Map` (which JSON cannot hold), or one JSON does not
 /// read as a report, is read field by field, which also says what is wrong with it.
+/// Decode an argument; `undefined` and `null` give the default. (Arguments come in through
+/// serde-wasm-bindgen, which also takes `Map`s, as callers may build the report's cells in one.)
+fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("disclosure-report: {what}: {e}")))
+}
+
 fn report_from_js(value: JsValue) -> Result<Report, JsError> {
     let cells = js_sys::Reflect::get(&value, &JsValue::from_str("cells")).unwrap_or(JsValue::UNDEFINED);
     if value.is_object() && !cells.is_instance_of::<js_sys::Map>() {
