@@ -177,11 +177,20 @@ class EditProtocol {
 
   setCell(id, text) {
     if (this.checker.edit(this.number.get(id), text) === 0) return null;
-    const changed = Array.from(this.checker.changedKeys());
-    const totalsChanged = this.checker.changedTotals();
-    const totals = this.checker.totals();
+    // The change record and the totals: views of the checker's memory made once (again only once
+    // the memory has grown, which empties them).
+    if (!this.record || this.record.length === 0 || this.totals.length === 0) {
+      this.record = this.checker.record();
+      this.totals = this.checker.totals();
+    }
+    const { record, totals } = this;
+    const changed = Array.from(record.subarray(2, 2 + record[0]));
+    const at = 2 + this.names.length;
     const pending = [];
-    for (const r of totalsChanged) pending.push({ rule: this.names[this.cells + r], sum: totals[2 * r], filled: totals[2 * r + 1] });
+    for (let i = at; i < at + record[1]; i += 1) {
+      const r = record[i];
+      pending.push({ rule: this.names[this.cells + r], sum: totals[2 * r], filled: totals[2 * r + 1] });
+    }
     return { rules: changed.map((k) => this.names[k]), diagnostics: changed.flatMap((k) => this.checker.findingsOf(k)), pending };
   }
 
@@ -215,11 +224,14 @@ export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries
   const out = { wasm: [], js: [], wasmSingle: [], jsSingle: [], keystrokes: trace.length };
   // Keystrokes the protocol answered with more than 0 (the first call of each).
   let answered = 0;
+  // … and of those, the ones that changed some key's findings (asked for, with their messages).
+  let withFindings = 0;
   const one = (checker, k, times, single) => {
     const t0 = performance.now();
     const answer = checker.setCell(k.id, k.after);
     single.push((performance.now() - t0) * 1000);
     if (checker === wasm && answer !== null) answered += 1;
+    if (checker === wasm && answer?.rules?.length) withFindings += 1;
     let flip = false;
     const call = () => {
       flip = !flip;
@@ -240,7 +252,10 @@ export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries
       one(wasm, k, out.wasm, out.wasmSingle);
     }
   });
-  if (protocol === 'edit') out.answeredMoreThanZero = answered;
+  if (protocol === 'edit') {
+    out.answeredMoreThanZero = answered;
+    out.changedFindings = withFindings;
+  }
   wasm.free();
   return out;
 }

@@ -664,7 +664,20 @@ class Attachment {
     for (let k = 0; k < count; k += 1) number.set(names[k].slice(5), k);
     const ruleByKey = new Map(def.rules.map((rule) => [rule.key, rule]));
     const rules = names.slice(count).map((name) => ruleByKey.get(name));
-    return { names, number, cells: count, rules, sent: new Array(count).fill('') };
+    return { names, number, cells: count, rules, sent: new Array(count).fill(''), record: null, totals: null };
+  }
+
+  /**
+   * The views of the checker's change record and running totals, made once: they stay valid until
+   * the module's memory grows, which leaves them empty (and they are made again).
+   */
+  views() {
+    const p = this.protocol;
+    if (!p.record || p.record.length === 0 || p.totals.length === 0) {
+      p.record = this.checker.record();
+      p.totals = this.checker.totals();
+    }
+    return p;
   }
 
   /** A cell's new text to the checker; what it changed is taken into `findings`. */
@@ -675,12 +688,14 @@ class Attachment {
     sent[cell] = text;
     // Before the first load (cells being mapped, a draft restored) the load will read it all.
     if (this.checker.edit(cell, text) === 0 || !this.findings) return;
-    // The views are read before anything else calls into the checker (which may move them).
-    const changed = Array.from(this.checker.changedKeys());
-    const totalsChanged = this.checker.changedTotals();
-    const totals = this.checker.totals();
+    // The change record and the totals are read from the checker's memory, before anything else
+    // calls into it (a call may grow the memory, which empties the views).
+    const { record, totals } = this.views();
+    const changed = Array.from(record.subarray(2, 2 + record[0]));
+    const at = 2 + names.length;
     const pending = [];
-    for (const r of totalsChanged) {
+    for (let i = at; i < at + record[1]; i += 1) {
+      const r = record[i];
       const rule = rules[r];
       const filled = totals[2 * r + 1];
       pending.push({ rule: rule.key, cell: rule.lhs[0], sum: totals[2 * r], filled, complete: filled === rule.rhs.length });

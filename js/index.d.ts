@@ -346,11 +346,17 @@ export class Checker {
   edit(cell: number, text: string): number;
   /** Every key's name, in key order: `cell:<id>` for each cell, then each rule's key. */
   keys(): string[];
+  /**
+   * The last `edit`'s change record, a view of the checker's memory made once: `[k, t, keys…, totals…]`,
+   * `k` keys whose findings changed from index 2, `t` rules whose running total changed from index
+   * `2 + keys().length`. Valid until the module's memory grows (its length is then 0: ask again).
+   */
+  record(): Uint32Array;
   /** The keys whose findings the last `edit` changed: a view of the checker's memory, read at once. */
   changedKeys(): Uint32Array;
   /** The rules (`r` of key `cells + r`) whose running total the last `edit` changed: a view, read at once. */
   changedTotals(): Uint32Array;
-  /** Every rule's running total as `[sum, filled]` pairs: a view of the checker's memory, read at once. */
+  /** Every rule's running total as `[sum, filled]` pairs: a view of the checker's memory, valid as `record()`'s. */
   totals(): Float64Array;
   /** One key's current findings, with their messages. */
   findingsOf(key: number): Diagnostic[];

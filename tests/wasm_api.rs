@@ -167,6 +167,16 @@ mod checker {
         let totals = checker.totals().to_vec();
         assert_eq!((totals[2 * r as usize], totals[2 * r as usize + 1]), (2.0, 4.0));
         assert!(checker.changed_keys().to_vec().contains(&sum), "the sum holds now: its finding goes");
+        // The change record says the same as the two lists, where a page reads it without a call.
+        let record = checker.record().to_vec();
+        let keys_changed = checker.changed_keys().to_vec();
+        let totals_changed = checker.changed_totals().to_vec();
+        assert_eq!(record.len(), 2 + keys.len() + (keys.len() - cells as usize));
+        assert_eq!(record[0] as usize, keys_changed.len());
+        assert_eq!(record[1] as usize, totals_changed.len());
+        assert_eq!(&record[2..2 + keys_changed.len()], &keys_changed[..]);
+        let at = 2 + keys.len();
+        assert_eq!(&record[at..at + totals_changed.len()], &totals_changed[..]);
         assert!(checker.edit(10_000, "1").is_err());
         assert!(checker.findings_of(100_000).is_err());
     }

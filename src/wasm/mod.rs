@@ -92,6 +92,9 @@ pub fn match_label(form: &str, table: &str, label: &str) -> Result<Option<String
 pub struct JsChecker {
     inner: engine::Checker,
     lang: Lang,
+    /// The last edit's change record (see `record`): its length never changes, so a view of it
+    /// stays valid until the module's memory grows.
+    record: Vec<u32>,
 }
 
 #[wasm_bindgen(js_class = Checker)]
@@ -104,7 +107,9 @@ impl JsChecker {
         }
         let mode = choice(&property(&options, "mode"), &MODES, "options.mode")?.unwrap_or_default();
         let lang = choice(&property(&options, "lang"), &LANGS, "options.lang")?.unwrap_or_default();
-        Ok(JsChecker { inner: engine::Checker::new(form_from_str(form)?, mode), lang })
+        let inner = engine::Checker::new(form_from_str(form)?, mode);
+        let record = vec![0; 2 + inner.key_count() + inner.totals().len() / 2];
+        Ok(JsChecker { inner, lang, record })
     }
 
     /// `setCell(id, text)`: `{ rules, diagnostics }`, the keys re-checked and their current findings.
@@ -131,7 +136,25 @@ impl JsChecker {
                 self.inner.form().id.as_str()
             ))
         })?;
+        let (keys, totals) = (self.inner.changed(), self.inner.changed_totals());
+        let at = 2 + self.inner.key_count();
+        self.record[0] = keys.len() as u32;
+        self.record[1] = totals.len() as u32;
+        self.record[2..2 + keys.len()].copy_from_slice(keys);
+        self.record[at..at + totals.len()].copy_from_slice(totals);
         Ok(changed as u32)
+    }
+
+    /// The last edit's change record, as a view of the checker's memory that a page makes once and
+    /// reads after every `edit` without calling into the module: `[k, t, keys…, totals…]`, where `k`
+    /// keys whose findings changed start at index 2 and `t` rules whose running total changed start
+    /// at index `2 + keys().length`. Its length is fixed, so the view stays valid until the module's
+    /// memory grows (the view's length is then 0: ask again); `totals()` likewise.
+    pub fn record(&self) -> js_sys::Uint32Array {
+        // SAFETY: the record's buffer is allocated once, in the constructor, and never reallocated;
+        // a view outliving a growth of the memory is detached by the browser (length 0), never
+        // dangling.
+        unsafe { js_sys::Uint32Array::view(&self.record) }
     }
 
     /// The keys whose findings the last `edit` changed, as a view of the checker's memory: read it before calling
@@ -152,7 +175,7 @@ impl JsChecker {
     }
 
     /// Every rule's running total as `[sum, filled]` pairs (key `cells + r` ↔ pair `r`), as a view
-    /// of the checker's memory, read before calling into the checker again. A sum rule's total is
+    /// of the checker's memory; its length is fixed, so the view stays valid as `record`'s does. A sum rule's total is
     /// complete when `filled` is the number of its children (`formDefinition(form).rules`).
     pub fn totals(&self) -> js_sys::Float64Array {
         // SAFETY: as for `changedKeys`.

@@ -20,7 +20,7 @@ async function countCalls(page) {
   await page.evaluate(async () => {
     // The same module the demo page imported: its Checker class is the component's.
     const { Checker } = await import('/pkg/checker/disclosure_report_checker.js');
-    window.__calls = { diagnostics: 0, pending: 0, edit: 0, findingsOf: 0 };
+    window.__calls = { diagnostics: 0, pending: 0, edit: 0, findingsOf: 0, record: 0, changedTotals: 0, totals: 0 };
     window.__keysChanged = 0;
     for (const name of Object.keys(window.__calls)) {
       const original = Checker.prototype[name];
@@ -114,6 +114,10 @@ test('typing converts only what changed, and shows and clears errors and running
   // checker's memory), and findings, with their messages, are asked for only for the keys whose
   // findings it changed.
   assert.equal(counted.findingsOf, counted.changedKeys, `findings asked for: ${counted.findingsOf}, keys changed: ${counted.changedKeys}`);
+  // The change record and the totals are read from views of the checker's memory made once (again
+  // only if the memory grew), not asked for on each keystroke.
+  assert.ok(counted.record <= 3 && counted.totals <= 3, `views made: ${counted.record} and ${counted.totals} for ${counted.edit} keystrokes`);
+  assert.equal(counted.changedTotals, 0);
   assert.equal(counted.diagnostics, 0, 'no keystroke converted the whole table\'s findings');
   assert.equal(counted.pending, 0, 'no keystroke converted every running total');
   await page.context().close();
