@@ -7,7 +7,8 @@
 // of three batches kept per round). scripts/bench.mjs runs it with each of the package's two .wasm
 // files, alternately, in fresh processes.
 import { readFileSync } from 'node:fs';
-import { initSync, importReport, validate } from '../pkg/disclosure_report.js';
+import { initSync, importReport, validate, formDefinition } from '../pkg/disclosure_report.js';
+import { check as peerCheck } from './peer.js';
 
 const args = process.argv.slice(2);
 const wasm = args[0];
@@ -42,10 +43,14 @@ function perCall(f) {
   return best;
 }
 
+const def = formDefinition(report.form);
 const work = {
   fullUs: () => validate(report, options),
   tableUs: () => validate(table, options),
   importUs: () => importReport(text, {}),
+  // The JavaScript peer's check of the same tables, in the same process: the Node side of
+  // full_check_ratio_wasm_over_js.
+  peerTableUs: () => peerCheck(def, table.cells, options),
 };
 for (const f of Object.values(work)) for (let i = 0; i < 50; i += 1) f();
 const out = Object.fromEntries(Object.keys(work).map((k) => [k, []]));
