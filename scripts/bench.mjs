@@ -115,7 +115,17 @@ const log = (...a) => console.error('bench:', ...a);
 // Sizes
 
 /** The size keys, in the order they are printed. */
-const SIZE_KEYS = ['wasm_gzip_bytes', 'glue_gzip_bytes', 'readers_wasm_gzip_bytes', 'pdf_wasm_gzip_bytes', 'node_wasm_gzip_bytes'];
+const SIZE_KEYS = [
+  'wasm_gzip_bytes',
+  'glue_gzip_bytes',
+  'checker_wasm_gzip_bytes',
+  'checker_glue_gzip_bytes',
+  'reports_wasm_gzip_bytes',
+  'reports_glue_gzip_bytes',
+  'readers_wasm_gzip_bytes',
+  'pdf_wasm_gzip_bytes',
+  'node_wasm_gzip_bytes',
+];
 
 function sizes() {
   const gz = (file) => gzipSync(readFileSync(`${root}${file}`), { level: 9 }).length;
