@@ -240,6 +240,13 @@ impl Checker {
 
     /// A form filled from a report's cells.
     pub fn from_report(report: &Report, mode: Mode) -> Checker {
+        let mut checker = Checker::filled(report, mode);
+        checker.recheck_all();
+        checker
+    }
+
+    /// A form filled from a report's cells, not checked yet.
+    fn filled(report: &Report, mode: Mode) -> Checker {
         // Filled first and checked once: checking the empty form first would be thrown away.
         let mut checker = Checker::blank(report.form, mode);
         for (id, text) in &report.cells {
@@ -259,7 +266,6 @@ impl Checker {
                 ),
             }
         }
-        checker.recheck_all();
         checker
     }
 
@@ -328,6 +334,15 @@ impl Checker {
     }
 
     fn recheck_all(&mut self) {
+        self.recheck_findings();
+        for r in 0..self.rules.len() {
+            self.update_total(r);
+        }
+    }
+
+    /// Every rule and cell checked again, the running totals left as they are (a one-off check,
+    /// which never edits, has no use for them).
+    fn recheck_findings(&mut self) {
         // Implied zeros first: in review, the rules read them as 0.
         self.recompute_implied();
         for r in 0..self.rules.len() {
@@ -335,9 +350,6 @@ impl Checker {
         }
         for c in 0..self.cells.len() {
             self.cell_findings[c] = self.cell_diagnostics(c);
-        }
-        for r in 0..self.rules.len() {
-            self.update_total(r);
         }
     }
 
@@ -751,5 +763,7 @@ impl Checker {
 
 /// Check a report's tables: every cell and every rule of its form.
 pub fn check(report: &Report, mode: Mode) -> Vec<Diagnostic> {
-    Checker::from_report(report, mode).into_diagnostics()
+    let mut checker = Checker::filled(report, mode);
+    checker.recheck_findings();
+    checker.into_diagnostics()
 }
