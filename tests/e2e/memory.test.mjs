@@ -165,6 +165,9 @@ test(`${CYCLES.toLocaleString('en')} attach/detach cycles on the 2021 form page:
   const cycles = (n) => page.evaluate(async (n) => {
     const api = await import('/pkg/index.js');
     const wasm = await api.init();
+    // The form's checker, where each attachment's Checker lives (its init answers the instance
+    // already made).
+    const checker = await (await import('/pkg/checker/disclosure_report_checker.js')).default();
     const form = document.getElementById('report-form');
     const options = {
       form: '2021',
@@ -205,6 +208,8 @@ test(`${CYCLES.toLocaleString('en')} attach/detach cycles on the 2021 form page:
       leftMax,
       wasmBytes: wasm.memory.buffer.byteLength,
       externrefs: wasm.__wbindgen_externrefs.length,
+      checkerBytes: checker.memory.buffer.byteLength,
+      checkerExternrefs: checker.__wbindgen_externrefs.length,
     };
   }, n);
 
@@ -227,6 +232,7 @@ test(`${CYCLES.toLocaleString('en')} attach/detach cycles on the 2021 form page:
 
   log(`attach/detach, ${CYCLES} cycles (after ${CYCLES_WARMUP} to warm up) in ${(ms / 1000).toFixed(1)} s (${(ms / CYCLES).toFixed(1)} ms each), each with a message shown, every 10th with the error summary`);
   log(`attach/detach, wasm linear memory: ${kib(warm.wasmBytes)} after the warm-up, ${kib(end.wasmBytes)} after ${CYCLES} cycles (every 100: ${steps.map((s) => kib(s.wasmBytes)).join(' ')}); table of JS references: ${warm.externrefs} → ${end.externrefs}`);
+  log(`attach/detach, the checker's linear memory: ${kib(warm.checkerBytes)} after the warm-up, ${kib(end.checkerBytes)} after ${CYCLES} cycles (every 100: ${steps.map((s) => kib(s.checkerBytes)).join(' ')}); table of JS references: ${warm.checkerExternrefs} → ${end.checkerExternrefs}`);
   log(`attach/detach, JS heap after a full GC: ${kib(heapWarm.heap)} → ${kib(heapEnd.heap)} (${heapEnd.heap - heapWarm.heap >= 0 ? '+' : ''}${kib(heapEnd.heap - heapWarm.heap)}); DOM nodes: ${heapWarm.nodes} → ${heapEnd.nodes}`);
   const count = (l) => Object.values(l).reduce((a, b) => a + b, 0);
   log(`attach/detach, listeners on window and the document's nodes: ${count(listenersBefore)} before the first attach, ${count(listenersAttached)} while attached, ${count(listenersAfter)} after the last detach; component elements left: ${finalState.left}`);
@@ -247,6 +253,8 @@ test(`${CYCLES.toLocaleString('en')} attach/detach cycles on the 2021 form page:
   // more after the warm-up, nor one JS reference held by the wasm side.
   for (const s of steps) assert.equal(s.wasmBytes, warm.wasmBytes, 'no wasm memory page added after the warm-up');
   assert.equal(end.externrefs, warm.externrefs);
+  for (const s of steps) assert.equal(s.checkerBytes, warm.checkerBytes, "no page added to the checker's memory after the warm-up");
+  assert.equal(end.checkerExternrefs, warm.checkerExternrefs);
   // One attachment kept alive after detach costs ~150 KiB of heap and ~800 DOM nodes (measured by
   // holding the controllers): the bounds are a fraction of one leaked attachment per 100 cycles.
   assert.ok(heapEnd.heap - heapWarm.heap < 1 * MiB, `JS heap growth ${heapEnd.heap - heapWarm.heap} < 1 MiB`);
