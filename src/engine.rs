@@ -426,9 +426,8 @@ impl Checker {
         let n = self.cells.len();
         if self.mode == Mode::Review {
             // In review one cell can change which blanks read as 0 anywhere: everything is looked at.
-            let before_cells = std::mem::take(&mut self.cell_findings);
+            let before_cells = self.cell_findings.clone();
             let before_rules = self.violated.clone();
-            self.cell_findings = vec![Vec::new(); n];
             let totals = self.totals.clone();
             self.recheck_all();
             for (c, before) in before_cells.iter().enumerate() {
@@ -475,11 +474,8 @@ impl Checker {
         for (c, found) in self.cell_findings.iter().enumerate() {
             all.extend(found.iter().map(|d| (d.severity, c as u32, d)));
         }
-        let built: Vec<(u32, Diagnostic)> = (0..self.rules.len())
-            .filter(|&r| self.violated[r])
-            .map(|r| (self.rules[r].lhs[0], self.rule_diagnostic(r)))
-            .collect();
-        all.extend(built.iter().map(|(place, d)| (d.severity, *place, d)));
+        let built = self.violated_findings();
+        all.extend(built.iter().map(|(severity, place, d)| (*severity, *place, d)));
         // The place of each finding is known where it is kept (a cell's own at the cell, a rule's at its
         // first cell, cells the form lacks last): no lookup of its first cell's id while sorting.
         all.sort_by_key(|&(severity, place, _)| (severity, place));
@@ -489,13 +485,7 @@ impl Checker {
     /// `diagnostics`, moving the findings out instead of copying them (a one-off check).
     fn into_diagnostics(self) -> Vec<Diagnostic> {
         // The rules' findings are built first (they read the cells), and listed after the cells' own.
-        let rules: Vec<(Severity, u32, Diagnostic)> = (0..self.rules.len())
-            .filter(|&r| self.violated[r])
-            .map(|r| {
-                let d = self.rule_diagnostic(r);
-                (d.severity, self.rules[r].lhs[0], d)
-            })
-            .collect();
+        let rules = self.violated_findings();
         let mut all: Vec<(Severity, u32, Diagnostic)> = Vec::new();
         all.extend(self.unknown.into_iter().map(|d| (d.severity, u32::MAX, d)));
         for (c, found) in self.cell_findings.into_iter().enumerate() {
@@ -602,6 +592,18 @@ impl Checker {
     /// The figure of each cell of one side (for the message of a violated rule).
     fn figures(&self, cells: &[u32]) -> Vec<Amount> {
         cells.iter().map(|&c| self.figure(c)).collect()
+    }
+
+    /// The findings of every violated rule, each with its severity and its place (its first cell),
+    /// as `diagnostics` sorts them.
+    fn violated_findings(&self) -> Vec<(Severity, u32, Diagnostic)> {
+        (0..self.rules.len())
+            .filter(|&r| self.violated[r])
+            .map(|r| {
+                let d = self.rule_diagnostic(r);
+                (d.severity, self.rules[r].lhs[0], d)
+            })
+            .collect()
     }
 
     /// A rule's current findings: its one finding when violated, none when it holds.
