@@ -340,8 +340,8 @@ export class Checker {
   setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[]; pending: RunningTotal[] };
   /**
    * The keystroke protocol: cell number `cell` (its place in `keys()`) now holds `text`. Returns how
-   * many keys' findings and rules' running totals changed (0: nothing to do); `changedKeys()` and
-   * `changedTotals()` name them, `findingsOf(key)` gives a key's findings with their messages.
+   * many keys' findings and rules' running totals changed (0: nothing to do); `record()` names them,
+   * `findingsOf(key)` gives a key's findings with their messages.
    */
   edit(cell: number, text: string): number;
   /** Every key's name, in key order: `cell:<id>` for each cell, then each rule's key. */
@@ -352,10 +352,6 @@ export class Checker {
    * `2 + keys().length`. Valid until the module's memory grows (its length is then 0: ask again).
    */
   record(): Uint32Array;
-  /** The keys whose findings the last `edit` changed: a view of the checker's memory, read at once. */
-  changedKeys(): Uint32Array;
-  /** The rules (`r` of key `cells + r`) whose running total the last `edit` changed: a view, read at once. */
-  changedTotals(): Uint32Array;
   /** Every rule's running total as `[sum, filled]` pairs: a view of the checker's memory, valid as `record()`'s. */
   totals(): Float64Array;
   /** One key's current findings, with their messages. */

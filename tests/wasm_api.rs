@@ -147,36 +147,35 @@ mod checker {
         let number = |id: &str| keys.iter().position(|k| k == &format!("cell:{id}")).unwrap() as u32;
         let sum = keys.iter().position(|k| k == "sum-mismatch:3.1").unwrap() as u32;
         let cells = keys.iter().filter(|k| k.starts_with("cell:")).count() as u32;
+        // The change record, `[k, t, keys…, totals…]`: one slot per key and per rule after the counts.
+        let at = 2 + keys.len();
+        let record = |checker: &JsChecker| -> (Vec<u32>, Vec<u32>) {
+            let record = checker.record().to_vec();
+            assert_eq!(record.len(), 2 + keys.len() + (keys.len() - cells as usize));
+            (record[2..2 + record[0] as usize].to_vec(), record[at..at + record[1] as usize].to_vec())
+        };
         for (id, text) in [("3.1.1", "0"), ("3.1.2", "0"), ("3.1.3", "1"), ("3.1.4", "0")] {
             checker.edit(number(id), text).unwrap();
         }
         // 3.1 holds 2 where its rows add up to 1: its own finding goes, the sum's comes.
         let n = checker.edit(number("3.1"), "2").unwrap();
-        let changed = checker.changed_keys().to_vec();
+        let (changed, totals_changed) = record(&checker);
         assert!(changed.contains(&sum) && changed.contains(&number("3.1")), "{changed:?}");
-        assert_eq!(n as usize, changed.len() + checker.changed_totals().to_vec().len());
+        assert_eq!(n as usize, changed.len() + totals_changed.len());
         let found: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.findings_of(sum).unwrap()).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, Code::SumMismatch);
         assert!(found[0].message.contains("收到申请数"), "{}", found[0].message);
         // The same text again changes nothing; a child's total is read from the view.
         assert_eq!(checker.edit(number("3.1"), "2").unwrap(), 0);
+        assert_eq!(record(&checker), (vec![], vec![]));
         checker.edit(number("3.1.1"), "1").unwrap();
         let r = sum - cells;
-        assert!(checker.changed_totals().to_vec().contains(&r));
+        let (changed, totals_changed) = record(&checker);
+        assert!(totals_changed.contains(&r));
         let totals = checker.totals().to_vec();
         assert_eq!((totals[2 * r as usize], totals[2 * r as usize + 1]), (2.0, 4.0));
-        assert!(checker.changed_keys().to_vec().contains(&sum), "the sum holds now: its finding goes");
-        // The change record says the same as the two lists, where a page reads it without a call.
-        let record = checker.record().to_vec();
-        let keys_changed = checker.changed_keys().to_vec();
-        let totals_changed = checker.changed_totals().to_vec();
-        assert_eq!(record.len(), 2 + keys.len() + (keys.len() - cells as usize));
-        assert_eq!(record[0] as usize, keys_changed.len());
-        assert_eq!(record[1] as usize, totals_changed.len());
-        assert_eq!(&record[2..2 + keys_changed.len()], &keys_changed[..]);
-        let at = 2 + keys.len();
-        assert_eq!(&record[at..at + totals_changed.len()], &totals_changed[..]);
+        assert!(changed.contains(&sum), "the sum holds now: its finding goes");
         assert!(checker.edit(10_000, "1").is_err());
         assert!(checker.findings_of(100_000).is_err());
     }

@@ -125,10 +125,10 @@ impl JsChecker {
     /// `edit(cell, text)`, the keystroke protocol: cell number `cell` (its place in `keys()`, where
     /// the first keys are the cells', `cell:<id>`, in the form's reading order) now holds `text`.
     /// Returns how many keys' findings and rules' running totals changed: a keystroke that changes
-    /// no finding and is in no sum answers 0, and nothing else crosses. `changedKeys()` names the
-    /// keys whose findings changed, `findingsOf(key)` gives a key's findings with their messages
-    /// (built then, for that key alone); `changedTotals()` names the rules whose running total
-    /// changed, and `totals()` holds every rule's.
+    /// no finding and is in no sum answers 0, and nothing else crosses. `record()` names the keys
+    /// whose findings changed and the rules whose running total changed, `findingsOf(key)` gives a
+    /// key's findings with their messages (built then, for that key alone), and `totals()` holds
+    /// every rule's running total.
     pub fn edit(&mut self, cell: u32, text: &str) -> Result<u32, JsError> {
         let changed = self.inner.edit(cell as usize, text).ok_or_else(|| {
             JsError::new(&format!(
@@ -157,28 +157,11 @@ impl JsChecker {
         unsafe { js_sys::Uint32Array::view(&self.record) }
     }
 
-    /// The keys whose findings the last `edit` changed, as a view of the checker's memory: read it before calling
-    /// into the checker again (a later call may move or overwrite it).
-    #[wasm_bindgen(js_name = changedKeys)]
-    pub fn changed_keys(&self) -> js_sys::Uint32Array {
-        // SAFETY: the view is handed straight to JavaScript, which reads it before it calls into the
-        // module again (the documented contract); nothing in this call allocates after it is made.
-        unsafe { js_sys::Uint32Array::view(self.inner.changed()) }
-    }
-
-    /// The rules (`r` of key `cells + r`) whose running total the last `edit` changed, as a view of
-    /// the checker's memory, read as `changedKeys`'s.
-    #[wasm_bindgen(js_name = changedTotals)]
-    pub fn changed_totals(&self) -> js_sys::Uint32Array {
-        // SAFETY: as for `changedKeys`.
-        unsafe { js_sys::Uint32Array::view(self.inner.changed_totals()) }
-    }
-
     /// Every rule's running total as `[sum, filled]` pairs (key `cells + r` ↔ pair `r`), as a view
     /// of the checker's memory; its length is fixed, so the view stays valid as `record`'s does. A sum rule's total is
     /// complete when `filled` is the number of its children (`formDefinition(form).rules`).
     pub fn totals(&self) -> js_sys::Float64Array {
-        // SAFETY: as for `changedKeys`.
+        // SAFETY: as for `record`: the engine allocates the totals once and never reallocates them.
         unsafe { js_sys::Float64Array::view(self.inner.totals()) }
     }
 
