@@ -13,6 +13,7 @@
 // to show pauses that batching would average away (GC, tier-up).
 import init, { Checker, formDefinition, importReport, validate } from '../pkg/disclosure_report.js';
 import initChecker, { Checker as FormChecker } from '../pkg/checker/disclosure_report_checker.js';
+import { Keystrokes } from '../pkg/keystrokes.js';
 import { PeerChecker, check as peerCheck } from './peer.js';
 
 const SAMPLES = ['2016-liupanshui-seed.txt', 'new-2019-shanghai-bangongting.txt', 'new-2023-shuyang-fagaiju.txt'];
@@ -161,37 +162,23 @@ function batchSize(fn, batchUs) {
 }
 
 /**
- * The keystroke protocol as the component uses it (js/component.js, `setCell`): the form page's
- * checker module's `edit`, and only when it answers more than 0, the keys and totals it changed read
- * from the views of its memory and those keys' findings (with their messages) asked for.
+ * The keystroke protocol as the component uses it (js/component.js, `setCell`, through the same
+ * js/keystrokes.js): the form page's checker's `edit`, and only when it answers more than 0, the
+ * keys and totals it changed read from the views of its memory and those keys' findings (with their
+ * messages) asked for.
  */
 class EditProtocol {
   constructor(form, options) {
     this.checker = new FormChecker(form, options);
-    const names = this.checker.keys();
-    this.number = new Map();
-    for (const [k, name] of names.entries()) if (name.startsWith('cell:')) this.number.set(name.slice(5), k);
-    this.cells = this.number.size;
-    this.names = names;
+    this.keystrokes = new Keystrokes(this.checker);
   }
 
   setCell(id, text) {
-    if (this.checker.edit(this.number.get(id), text) === 0) return null;
-    // The change record and the totals: views of the checker's memory made once (again only once
-    // the memory has grown, which empties them).
-    if (!this.record || this.record.length === 0 || this.totals.length === 0) {
-      this.record = this.checker.record();
-      this.totals = this.checker.totals();
-    }
-    const { record, totals } = this;
-    const changed = Array.from(record.subarray(2, 2 + record[0]));
-    const at = 2 + this.names.length;
-    const pending = [];
-    for (let i = at; i < at + record[1]; i += 1) {
-      const r = record[i];
-      pending.push({ rule: this.names[this.cells + r], sum: totals[2 * r], filled: totals[2 * r + 1] });
-    }
-    return { rules: changed.map((k) => this.names[k]), diagnostics: changed.flatMap((k) => this.checker.findingsOf(k)), pending };
+    const change = this.keystrokes.type(id, text);
+    if (!change) return null;
+    const { names, cells } = this.keystrokes;
+    const pending = change.totals.map(({ rule, sum, filled }) => ({ rule: names[cells + rule], sum, filled }));
+    return { rules: change.keys.map((k) => names[k]), diagnostics: change.keys.flatMap((k) => this.checker.findingsOf(k)), pending };
   }
 
   free() {

@@ -28,6 +28,7 @@ import { parseGrid, isBlock, spread } from './paste.js';
 import { draftKey, earlyKey, pageId, loadDraft, saveDraft, clearDraft, stampOf, saveEarly, loadEarly, findControl } from './draft.js';
 import { createSlot, fillSlot, createSummary, fillSummary, createNotice, fillNotice, createPreview, slug } from './display.js';
 import { Findings, keyOf } from './findings.js';
+import { Keystrokes } from './keystrokes.js';
 import { findUploads, Upload } from './upload.js';
 import { loadReaders } from './readers.js';
 import { findEditors, Editor } from './editors.js';
@@ -223,7 +224,8 @@ class Attachment {
     this.formId = formId;
     this.index = index;
     this.checker = new checking.Checker(formId, { mode: 'filling', lang: this.lang });
-    this.protocol = this.keystrokeProtocol(index.def);
+    this.keystrokes = new Keystrokes(this.checker);
+    this.rules = this.rulesOf(index.def);
     for (const [id, control] of mapping.cells) this.map(id, control, mapping.labelCells.get(control));
     this.meta = mapping.meta;
     const shared = { prefix: this.prefix, lang: this.lang, words: words(this.lang), wasm: this.settings.wasm };
@@ -651,58 +653,25 @@ class Attachment {
     return d.severity === 'error' || (this.settings.blockOn === 'warning' && d.severity === 'warning');
   }
 
-  /**
-   * What the keystroke protocol needs of the form, once: each cell's number (its key), each key's
-   * name, the rule behind each rule key (a sum's parent and children for its running total), and
-   * the text last sent for each cell (the same text again is not sent: nothing to encode).
-   */
-  keystrokeProtocol(def) {
-    const names = this.checker.keys();
-    const number = new Map();
-    const cells = names.findIndex((name) => !name.startsWith('cell:'));
-    const count = cells < 0 ? names.length : cells;
-    for (let k = 0; k < count; k += 1) number.set(names[k].slice(5), k);
+  /** The rule behind each rule key, in the checker's order (a sum's parent and children for its total). */
+  rulesOf(def) {
     const ruleByKey = new Map(def.rules.map((rule) => [rule.key, rule]));
-    const rules = names.slice(count).map((name) => ruleByKey.get(name));
-    return { names, number, cells: count, rules, sent: new Array(count).fill(''), record: null, totals: null };
-  }
-
-  /**
-   * The views of the checker's change record and running totals, made once: they stay valid until
-   * the module's memory grows, which leaves them empty (and they are made again).
-   */
-  views() {
-    const p = this.protocol;
-    if (!p.record || p.record.length === 0 || p.totals.length === 0) {
-      p.record = this.checker.record();
-      p.totals = this.checker.totals();
-    }
-    return p;
+    return this.keystrokes.names.slice(this.keystrokes.cells).map((name) => ruleByKey.get(name));
   }
 
   /** A cell's new text to the checker; what it changed is taken into `findings`. */
   setCell(id, text) {
-    const { names, number, cells, rules, sent } = this.protocol;
-    const cell = number.get(id);
-    if (cell === undefined || sent[cell] === text) return;
-    sent[cell] = text;
+    const change = this.keystrokes.type(id, text);
     // Before the first load (cells being mapped, a draft restored) the load will read it all.
-    if (this.checker.edit(cell, text) === 0 || !this.findings) return;
-    // The change record and the totals are read from the checker's memory, before anything else
-    // calls into it (a call may grow the memory, which empties the views).
-    const { record, totals } = this.views();
-    const changed = Array.from(record.subarray(2, 2 + record[0]));
-    const at = 2 + names.length;
-    const pending = [];
-    for (let i = at; i < at + record[1]; i += 1) {
-      const r = record[i];
-      const rule = rules[r];
-      const filled = totals[2 * r + 1];
-      pending.push({ rule: rule.key, cell: rule.lhs[0], sum: totals[2 * r], filled, complete: filled === rule.rhs.length });
-    }
+    if (!change || !this.findings) return;
+    const pending = change.totals.map(({ rule: r, sum, filled }) => {
+      const rule = this.rules[r];
+      return { rule: rule.key, cell: rule.lhs[0], sum, filled, complete: filled === rule.rhs.length };
+    });
+    const { names } = this.keystrokes;
     const update = {
-      rules: changed.map((k) => names[k]),
-      diagnostics: changed.flatMap((k) => this.checker.findingsOf(k)),
+      rules: change.keys.map((k) => names[k]),
+      diagnostics: change.keys.flatMap((k) => this.checker.findingsOf(k)),
       pending,
       totals: pending.map((p) => p.rule),
     };

@@ -7,41 +7,48 @@
 import initWasm from './disclosure_report.js';
 import initCheckerWasm from './checker/disclosure_report_checker.js';
 
-/** @type {Promise<unknown> | null} */
-let loading = null;
-/** @type {Promise<unknown> | null} */
-let loadingChecker = null;
+/** One promise per module being loaded or loaded, by name. */
+const loading = new Map();
 let loaded = false;
 
 /** wasm-bindgen's init takes `{ module_or_path }`; a bare URL, Response, bytes or Module is wrapped. */
-function optionsOf(input) {
+export function optionsOf(input) {
   return input === undefined || (typeof input === 'object' && input !== null && 'module_or_path' in input)
     ? input
     : { module_or_path: input };
 }
 
 /**
+ * Load module `name` once: every caller gets the one promise `start()` made. A failed load is
+ * forgotten, so a later call (say, with another URL) tries again.
+ */
+export function once(name, start) {
+  if (!loading.has(name)) {
+    loading.set(
+      name,
+      start().catch((error) => {
+        loading.delete(name);
+        throw error;
+      }),
+    );
+  }
+  return loading.get(name);
+}
+
+/**
  * Load and instantiate the whole API (every export of the package). Safe to call any number of
- * times; concurrent and later calls get the same promise. A failed load is forgotten, so a later
- * call (say, with another URL) tries again.
+ * times; concurrent and later calls get the same promise.
  *
  * @param {unknown} [input] where the .wasm is: a URL, a `Response`, bytes, a `WebAssembly.Module`,
  *   or wasm-bindgen's own `{ module_or_path }` object. Default: next to this file.
  */
 export function init(input) {
-  if (!loading) {
-    loading = initWasm(optionsOf(input)).then(
-      (exports) => {
-        loaded = true;
-        return exports;
-      },
-      (error) => {
-        loading = null;
-        throw error;
-      },
-    );
-  }
-  return loading;
+  return once('reports', () =>
+    initWasm(optionsOf(input)).then((exports) => {
+      loaded = true;
+      return exports;
+    }),
+  );
 }
 
 /** Whether `init()` has finished: the whole API can be called now. */
@@ -56,13 +63,7 @@ export function ready() {
  * @param {unknown} [input] where its .wasm is, as for `init()`. Default: next to its glue.
  */
 export function initChecker(input) {
-  if (!loadingChecker) {
-    loadingChecker = initCheckerWasm(optionsOf(input)).catch((error) => {
-      loadingChecker = null;
-      throw error;
-    });
-  }
-  return loadingChecker;
+  return once('checker', () => initCheckerWasm(optionsOf(input)));
 }
 
 /**

@@ -2,8 +2,8 @@
 // readers of HTML pages, Word files and text (`readers/`) when a file is chosen, an editor's table is
 // checked or a table is pasted; the PDF reader (`pdf/`) only when the file chosen is a PDF. A form
 // page that only has its table never downloads either. One shared promise per module, as for the
-// checker; a failed load is forgotten, so the next file tries again.
-const loading = new Map();
+// checker (loader.js, `once`); a failed load is forgotten, so the next file tries again.
+import { once, optionsOf } from './loader.js';
 
 const MODULES = {
   readers: () => import('./readers/disclosure_report_readers.js'),
@@ -11,21 +11,12 @@ const MODULES = {
 };
 
 function load(kind, input) {
-  if (!loading.has(kind)) {
-    loading.set(
-      kind,
-      MODULES[kind]()
-        .then(async (module) => {
-          await module.default(input === undefined ? undefined : { module_or_path: input });
-          return module;
-        })
-        .catch((error) => {
-          loading.delete(kind);
-          throw error;
-        }),
-    );
-  }
-  return loading.get(kind);
+  return once(kind, () =>
+    MODULES[kind]().then(async (module) => {
+      await module.default(optionsOf(input));
+      return module;
+    }),
+  );
 }
 
 /**
