@@ -164,13 +164,16 @@ function batchSize(fn, batchUs) {
 /**
  * The keystroke protocol as the component uses it (js/component.js, `setCell`, through the same
  * js/keystrokes.js): the form page's checker's `edit`, and only when it answers more than 0, the
- * keys and totals it changed read from the views of its memory and those keys' findings (with their
- * messages) asked for.
+ * keys and totals it changed read from the views of its memory and the findings of the changed keys
+ * that have some asked for, without their messages (the component makes a message when it shows
+ * its finding). `messages: true` asks for every one with its message, as the peer makes them: the
+ * most a keystroke can cost, every changed finding shown at once.
  */
 class EditProtocol {
-  constructor(form, options) {
+  constructor(form, options, messages = false) {
     this.checker = new FormChecker(form, options);
-    this.keystrokes = new Keystrokes(this.checker);
+    this.keystrokes = new Keystrokes(this.checker, definition(form));
+    this.messages = messages;
   }
 
   setCell(id, text) {
@@ -178,7 +181,7 @@ class EditProtocol {
     if (!change) return null;
     const { names, cells } = this.keystrokes;
     const pending = change.totals.map(({ rule, sum, filled }) => ({ rule: names[cells + rule], sum, filled }));
-    return { rules: change.keys.map((k) => names[k]), diagnostics: change.keys.flatMap((k) => this.checker.findingsOf(k)), pending };
+    return { rules: change.keys.map((k) => names[k]), diagnostics: this.keystrokes.findings(change, this.messages), pending };
   }
 
   free() {
@@ -189,13 +192,15 @@ class EditProtocol {
 /**
  * Type `cells` into a fresh wasm checker and a fresh peer, keystroke by keystroke, alternating
  * which goes first. Returns µs per keystroke for each, per keystroke of the trace. `protocol`:
- * `'edit'`, the keystroke protocol of the form page's checker (`EditProtocol`), or `'setCell'`, the
- * whole API's `Checker.setCell` (its findings and totals as one JSON result every time).
+ * `'edit'`, the keystroke protocol of the form page's checker (`EditProtocol`), `'edit-messages'`,
+ * the same with every changed finding's message made, or `'setCell'`, the whole API's
+ * `Checker.setCell` (its findings and totals as one JSON result every time).
  */
 export function keystrokes({ form, cells, mode = 'filling', batchUs = 200, tries = 3, warmup = true, protocol = 'setCell' }) {
   const def = definition(form);
   const trace = keystrokesOf(form, cells);
-  const make = () => (protocol === 'edit' ? new EditProtocol(form, { mode }) : new Checker(form, { mode }));
+  const make = () =>
+    protocol === 'setCell' ? new Checker(form, { mode }) : new EditProtocol(form, { mode }, protocol === 'edit-messages');
   if (warmup) {
     // One untimed pass each, so that both run optimised code (JIT tiers, wasm tier-up) when timed.
     const w = make();

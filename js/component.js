@@ -12,10 +12,11 @@
 //
 // A keystroke costs what it changes: `Checker.edit` answers with the number of keys (a cell's own
 // findings, a rule's findings and running total) it changed, most often 0; only then does the page
-// ask for those keys' findings, whose messages are made for them alone, and read the running totals
-// from a view of the checker's memory. The page keeps findings by key (findings.js), and a render
-// repaints only the cells those keys name. The whole table crosses from wasm only when everything
-// changes (the first check, a language, the submit, cells found again).
+// read the change record and the running totals from views of the checker's memory, and ask for the
+// findings of the changed keys that have some, without their messages. A message is made when its
+// finding is first shown, for that key alone (`messaged`). The page keeps findings by key
+// (findings.js), and a render repaints only the cells those keys name. The whole table crosses from
+// wasm only when everything changes (the first check, a language, the submit, cells found again).
 //
 // Two modules: the checker (`checker/`) is all the table needs and all `attach` waits for; the
 // whole API (`validate` with the report-level checks, the preview) loads beside it when the page
@@ -224,7 +225,7 @@ class Attachment {
     this.formId = formId;
     this.index = index;
     this.checker = new checking.Checker(formId, { mode: 'filling', lang: this.lang });
-    this.keystrokes = new Keystrokes(this.checker);
+    this.keystrokes = new Keystrokes(this.checker, index.def);
     this.rules = this.rulesOf(index.def);
     for (const [id, control] of mapping.cells) this.map(id, control, mapping.labelCells.get(control));
     this.meta = mapping.meta;
@@ -671,7 +672,8 @@ class Attachment {
     const { names } = this.keystrokes;
     const update = {
       rules: change.keys.map((k) => names[k]),
-      diagnostics: change.keys.flatMap((k) => this.checker.findingsOf(k)),
+      // Without messages: a message is made when its finding is shown (`render`).
+      diagnostics: this.keystrokes.findings(change, false),
       pending,
       totals: pending.map((p) => p.rule),
     };
@@ -680,10 +682,23 @@ class Attachment {
     for (const key of update.totals) this.dirty.keys.add(key);
   }
 
-  /** The whole table's findings and totals again, after a change that touches them all. */
-  reload() {
-    this.findings.load(this.checker.diagnostics(), this.checker.pending());
+  /**
+   * The whole table's findings and totals again, after a change that touches them all; with their
+   * messages when most will be shown (a submit, a new language), else each made when it is shown.
+   */
+  reload(messages = false) {
+    this.findings.load(this.checker.diagnostics(messages), this.checker.pending());
     this.dirty.all = true;
+  }
+
+  /** The key's findings, their messages made now if some shown one has none yet. */
+  messaged(key) {
+    const list = this.findings.get(key);
+    if (list.some((d) => d.message === '' && this.isShown(d))) {
+      const k = this.keystrokes.key.get(key);
+      if (k !== undefined) this.findings.withMessages(key, this.checker.findingsOf(k, true));
+    }
+    return this.findings.get(key);
   }
 
   /** A cell left after an edit: its problems may be shown. */
@@ -703,7 +718,7 @@ class Attachment {
     if (!this.active) return { valid: true, diagnostics: [] };
     this.submitted = true;
     this.checker.setMode('submit');
-    this.reload();
+    this.reload(true);
     const previous = this.previousReport() ?? undefined;
     const diagnostics = this.onPage(this.fullCheck(this.lang, previous));
     this.comparePrevious();
@@ -788,7 +803,7 @@ class Attachment {
     for (const key of keys) {
       // Decided for all of a key's findings before it is marked shown: a problem shown at the
       // last render stays (it is only re-checked), whatever the order.
-      const shown = this.findings.get(key).filter((d) => this.isShown(d));
+      const shown = this.messaged(key).filter((d) => this.isShown(d));
       if (shown.length) this.visible.set(key, shown);
       else this.visible.delete(key);
       for (const id of this.findings.cellsOf(key)) repaint.add(id);
@@ -1252,7 +1267,7 @@ class Attachment {
     for (const field of this.previousFields) field.setLanguage(lang, words(lang));
     this.comparePrevious();
     // Every message is made again in the new language.
-    this.reload();
+    this.reload(this.submitted);
     this.render();
     if (this.summary) {
       const keys = new Set(this.summaryItems.map((i) => i.key));

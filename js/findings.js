@@ -124,6 +124,15 @@ export class Findings {
     return touched;
   }
 
+  /**
+   * The key's findings again, the same ones now with their messages (a page that takes a
+   * keystroke's findings without them asks for a key's when it shows them).
+   */
+  withMessages(key, diagnostics) {
+    const found = this.byKey(diagnostics).get(key);
+    if (found) this.found.set(key, found);
+  }
+
   /** Every key with findings or a total. */
   keys() {
     return new Set([...this.found.keys(), ...this.totals.keys()]);

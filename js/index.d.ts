@@ -333,6 +333,12 @@ export function checkReportFile(
   | { notChecked: 'pdf' | 'doc'; message: string }
 >;
 
+/**
+ * A finding as a page places it before showing it: its code, severity, cells and key, its message
+ * empty, without the figures and the detail the message is made from.
+ */
+export type PlacedFinding = Omit<Diagnostic, 'detail' | 'expected' | 'actual'> & { message: '' };
+
 /** A form being filled: one per form, re-checking only what a changed cell touches. */
 export class Checker {
   constructor(form: FormId, options?: { mode?: CheckerMode; lang?: Lang });
@@ -340,23 +346,36 @@ export class Checker {
   setCell(id: string, text: string): { rules: string[]; diagnostics: Diagnostic[]; pending: RunningTotal[] };
   /**
    * The keystroke protocol: cell number `cell` (its place in `keys()`) now holds `text`. Returns how
-   * many keys' findings and rules' running totals changed (0: nothing to do); `record()` names them,
-   * `findingsOf(key)` gives a key's findings with their messages.
+   * many keys' findings and rules' running totals changed (0: nothing to do); `record()` names them
+   * and says how many findings each changed key has now, `findingsOf(key)` gives a key's findings.
    */
   edit(cell: number, text: string): number;
   /** Every key's name, in key order: `cell:<id>` for each cell, then each rule's key. */
   keys(): string[];
+  /** Every diagnostic code, in the order `record()` numbers them. */
+  codes(): Code[];
   /**
-   * The last `edit`'s change record, a view of the checker's memory made once: `[k, t, keys…, totals…]`,
-   * `k` keys whose findings changed from index 2, `t` rules whose running total changed from index
-   * `2 + keys().length`. Valid until the module's memory grows (its length is then 0: ask again).
+   * The last `edit`'s change record, a view of the checker's memory made once:
+   * `[k, t, keys…, totals…, counts…, codes…, severities…]`. With `K = keys().length` and `R` rules:
+   * `k` keys whose findings changed from index 2, `t` rules whose running total changed from `K + 2`;
+   * from `K + R + 2`, `2K + R + 2` and `3K + R + 2`, for the i-th changed key, how many findings it
+   * has now (0: nothing to ask for) and, when it has one, its code (a place in `codes()`) and
+   * severity (0 error, 1 warning, 2 info); its cells are the key's own. Valid until the module's
+   * memory grows (its length is then 0: ask again).
    */
   record(): Uint32Array;
   /** Every rule's running total as `[sum, filled]` pairs: a view of the checker's memory, valid as `record()`'s. */
   totals(): Float64Array;
   /** One key's current findings, with their messages. */
-  findingsOf(key: number): Diagnostic[];
-  diagnostics(): Diagnostic[];
+  findingsOf(key: number, messages?: true): Diagnostic[];
+  /**
+   * One key's current findings placed only (`message` empty, no `detail`), for a page that makes a
+   * message only when it shows its finding (asking again then).
+   */
+  findingsOf(key: number, messages: false): PlacedFinding[];
+  /** Every current finding of the table, with their messages (placed only with `messages` false). */
+  diagnostics(messages?: true): Diagnostic[];
+  diagnostics(messages: false): PlacedFinding[];
   pending(): Pending[];
   setLanguage(lang: Lang): void;
   setMode(mode: CheckerMode): void;

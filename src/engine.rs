@@ -389,6 +389,26 @@ impl Checker {
         }
     }
 
+    /// How many findings the key has now (see `key_count`), without building them: a page asks for
+    /// a changed key's findings only when it has some.
+    pub fn key_finding_count(&self, key: usize) -> usize {
+        match key.checked_sub(self.cells.len()) {
+            None => self.cell_findings.get(key).map_or(0, Vec::len),
+            Some(r) => usize::from(self.violated.get(r).copied().unwrap_or(false)),
+        }
+    }
+
+    /// The code and severity of the key's first finding, without building it; `None` when it has none.
+    pub fn key_finding_kind(&self, key: usize) -> Option<(Code, Severity)> {
+        match key.checked_sub(self.cells.len()) {
+            None => self.cell_findings.get(key)?.first().map(|d| (d.code, d.severity)),
+            Some(r) => {
+                let rule = self.rules.get(r).filter(|_| self.violated[r])?;
+                Some((rule.code, rule.severity))
+            }
+        }
+    }
+
     /// The keys whose findings the last `edit` changed, in key order.
     pub fn changed(&self) -> &[u32] {
         &self.changed

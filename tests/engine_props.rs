@@ -107,6 +107,24 @@ proptest! {
             for k in 0..keys {
                 let named = checker.changed().contains(&(k as u32));
                 prop_assert_eq!(named, kept[k].0 != now[k].0, "findings of key {} ({:?})", k, checker.key_name(k));
+                // The count a page reads before asking (none asked for when 0) is the findings'.
+                prop_assert_eq!(checker.key_finding_count(k), now[k].0.len(), "count of key {}", k);
+                // … and so are the code and severity read from the record, and the cells a page
+                // places the finding on: the key's own (a cell's, or its rule's two sides).
+                // (A cell may have two: a figure normalised and refused, say.)
+                let first = now[k].0.first();
+                prop_assert_eq!(checker.key_finding_kind(k), first.map(|d| (d.code, d.severity)));
+                for d in &now[k].0 {
+                    let own: Vec<String> = match k.checked_sub(cells) {
+                        None => vec![checker.cell_ids()[k].clone()],
+                        Some(r) => {
+                            let rule = &form.def().view().rules[r];
+                            rule.lhs.iter().chain(&rule.rhs).cloned().collect()
+                        }
+                    };
+                    prop_assert_eq!(&d.cells, &own);
+                    prop_assert_eq!(d.rule.as_deref(), checker.key_name(k));
+                }
                 let total = k.checked_sub(cells).is_some_and(|r| checker.changed_totals().contains(&(r as u32)));
                 prop_assert_eq!(total, kept[k].1 != now[k].1, "total of key {} ({:?})", k, checker.key_name(k));
             }

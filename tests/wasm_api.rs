@@ -62,6 +62,12 @@ mod checker {
         js_sys::Reflect::get(v, &key.into()).unwrap()
     }
 
+    /// Findings placed only (`messages` false), as the JSON objects they are.
+    fn placed(found: JsValue) -> Vec<serde_json::Value> {
+        let json = js_sys::JSON::stringify(&found).unwrap().as_string().unwrap();
+        serde_json::from_str(&json).unwrap()
+    }
+
     #[wasm_bindgen_test]
     fn set_cell_returns_only_the_rules_it_touched_with_messages() {
         let mut checker = JsChecker::new("2016", JsValue::UNDEFINED).unwrap();
@@ -75,9 +81,19 @@ mod checker {
         assert_eq!((d.code, d.severity), (Code::SumMismatch, Severity::Error));
         assert!(d.message.contains("收到申请数"), "the message is made, in Chinese by default: {}", d.message);
         checker.set_language("en").unwrap();
-        let all: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.diagnostics().unwrap()).unwrap();
+        let all: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.diagnostics(None).unwrap()).unwrap();
         let d = all.iter().find(|d| d.code == Code::SumMismatch).unwrap();
         assert!(d.message.starts_with('"'), "English after setLanguage: {}", d.message);
+        // Placed only: the same findings, code, cells and key, each message (and the detail it is
+        // made from) left for when it is shown.
+        let bare = placed(checker.diagnostics(Some(false)).unwrap());
+        assert_eq!(bare.len(), all.len());
+        for (bare, all) in bare.iter().zip(&all) {
+            assert_eq!(bare["code"], serde_json::to_value(all.code).unwrap());
+            assert_eq!(bare["cells"], serde_json::to_value(&all.cells).unwrap());
+            assert_eq!(bare["rule"].as_str(), all.rule.as_deref());
+            assert_eq!((bare["message"].as_str(), bare.get("detail")), (Some(""), None));
+        }
     }
 
     #[wasm_bindgen_test]
@@ -147,12 +163,18 @@ mod checker {
         let number = |id: &str| keys.iter().position(|k| k == &format!("cell:{id}")).unwrap() as u32;
         let sum = keys.iter().position(|k| k == "sum-mismatch:3.1").unwrap() as u32;
         let cells = keys.iter().filter(|k| k.starts_with("cell:")).count() as u32;
-        // The change record, `[k, t, keys…, totals…]`: one slot per key and per rule after the counts.
+        // The change record, `[k, t, keys…, totals…, counts…]`: after the two counts, one slot per
+        // key, one per rule, and one per key again (how many findings each changed key has now).
         let at = 2 + keys.len();
+        let rules = keys.len() - cells as usize;
         let record = |checker: &JsChecker| -> (Vec<u32>, Vec<u32>) {
             let record = checker.record().to_vec();
-            assert_eq!(record.len(), 2 + keys.len() + (keys.len() - cells as usize));
+            assert_eq!(record.len(), 2 + 4 * keys.len() + rules);
             (record[2..2 + record[0] as usize].to_vec(), record[at..at + record[1] as usize].to_vec())
+        };
+        let counts = |checker: &JsChecker| -> Vec<u32> {
+            let record = checker.record().to_vec();
+            record[at + rules..at + rules + record[0] as usize].to_vec()
         };
         for (id, text) in [("3.1.1", "0"), ("3.1.2", "0"), ("3.1.3", "1"), ("3.1.4", "0")] {
             checker.edit(number(id), text).unwrap();
@@ -162,10 +184,25 @@ mod checker {
         let (changed, totals_changed) = record(&checker);
         assert!(changed.contains(&sum) && changed.contains(&number("3.1")), "{changed:?}");
         assert_eq!(n as usize, changed.len() + totals_changed.len());
-        let found: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.findings_of(sum).unwrap()).unwrap();
+        let found: Vec<Diagnostic> = serde_wasm_bindgen::from_value(checker.findings_of(sum, None).unwrap()).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, Code::SumMismatch);
         assert!(found[0].message.contains("收到申请数"), "{}", found[0].message);
+        // Each changed key's count is read before asking: the sum has its one finding, 3.1 none;
+        // the sum's finding is placed from the record, its code and its severity.
+        let place = |key: u32| changed.iter().position(|&k| k == key).unwrap();
+        let count_of = |key: u32| counts(&checker)[place(key)];
+        assert_eq!((count_of(sum), count_of(number("3.1"))), (1, 0));
+        let now = checker.record().to_vec();
+        let (code, severity) =
+            (now[at + rules + keys.len() + place(sum)], now[at + rules + 2 * keys.len() + place(sum)]);
+        assert_eq!((checker.codes()[code as usize].as_str(), severity), ("sum-mismatch", 0));
+        let empty = js_sys::Array::from(&checker.findings_of(number("3.1"), None).unwrap());
+        assert_eq!(empty.length(), 0);
+        // Placed only, for a page that makes the message when the finding is shown.
+        let bare = placed(checker.findings_of(sum, Some(false)).unwrap());
+        assert_eq!((bare[0]["code"].as_str(), bare[0]["message"].as_str()), (Some("sum-mismatch"), Some("")));
+        assert_eq!(bare[0]["cells"], serde_json::to_value(&found[0].cells).unwrap());
         // The same text again changes nothing; a child's total is read from the view.
         assert_eq!(checker.edit(number("3.1"), "2").unwrap(), 0);
         assert_eq!(record(&checker), (vec![], vec![]));
@@ -177,7 +214,7 @@ mod checker {
         assert_eq!((totals[2 * r as usize], totals[2 * r as usize + 1]), (2.0, 4.0));
         assert!(changed.contains(&sum), "the sum holds now: its finding goes");
         assert!(checker.edit(10_000, "1").is_err());
-        assert!(checker.findings_of(100_000).is_err());
+        assert!(checker.findings_of(100_000, None).is_err());
     }
 }
 

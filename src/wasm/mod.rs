@@ -5,6 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::{self, Mode};
 use crate::form::{labels, FormId};
 use crate::messages::{self, Lang};
@@ -86,6 +87,26 @@ pub fn match_label(form: &str, table: &str, label: &str) -> Result<Option<String
     Ok(labels::match_row(table, label).map(|r| table.rows[r].id.to_string()))
 }
 
+/// A finding as a page places it before it shows it: what it is, how grave, its cells and its key,
+/// with `message` empty, and without the figures and the detail a message is made from: a fraction
+/// of the JSON of a whole finding, for a keystroke whose findings are mostly never shown.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Placed<'a> {
+    code: Code,
+    severity: Severity,
+    cells: &'a [String],
+    message: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for Placed<'a> {
+    fn from(d: &'a Diagnostic) -> Placed<'a> {
+        Placed { code: d.code, severity: d.severity, cells: &d.cells, message: "", rule: d.rule.as_deref() }
+    }
+}
+
 /// A form being filled in the page: one per form, kept inside the wasm instance so a keystroke
 /// re-checks only the rules of the changed cell and converts only their findings.
 #[wasm_bindgen(js_name = Checker)]
@@ -108,7 +129,7 @@ impl JsChecker {
         let mode = choice(&property(&options, "mode"), &MODES, "options.mode")?.unwrap_or_default();
         let lang = choice(&property(&options, "lang"), &LANGS, "options.lang")?.unwrap_or_default();
         let inner = engine::Checker::new(form_from_str(form)?, mode);
-        let record = vec![0; 2 + inner.key_count() + inner.totals().len() / 2];
+        let record = vec![0; 2 + 4 * inner.key_count() + inner.totals().len() / 2];
         Ok(JsChecker { inner, lang, record })
     }
 
@@ -137,19 +158,40 @@ impl JsChecker {
             ))
         })?;
         let (keys, totals) = (self.inner.changed(), self.inner.changed_totals());
-        let at = 2 + self.inner.key_count();
+        let n = self.inner.key_count();
+        let at = 2 + n;
+        let counts = at + self.inner.totals().len() / 2;
         self.record[0] = keys.len() as u32;
         self.record[1] = totals.len() as u32;
         self.record[2..2 + keys.len()].copy_from_slice(keys);
         self.record[at..at + totals.len()].copy_from_slice(totals);
+        let (codes, severities) = (counts + n, counts + 2 * n);
+        for (i, &key) in keys.iter().enumerate() {
+            let count = self.inner.key_finding_count(key as usize);
+            self.record[counts + i] = count as u32;
+            // A key's one finding placed in the record itself: its code and severity (its cells and
+            // key are the key's own, which the page knows from the form).
+            if count == 1 {
+                let (code, severity) =
+                    self.inner.key_finding_kind(key as usize).unwrap_or((Code::ALL[0], Severity::Error));
+                self.record[codes + i] = Code::ALL.iter().position(|&c| c == code).unwrap_or(0) as u32;
+                self.record[severities + i] = severity as u32;
+            }
+        }
         Ok(changed as u32)
     }
 
     /// The last edit's change record, as a view of the checker's memory that a page makes once and
-    /// reads after every `edit` without calling into the module: `[k, t, keys…, totals…]`, where `k`
-    /// keys whose findings changed start at index 2 and `t` rules whose running total changed start
-    /// at index `2 + keys().length`. Its length is fixed, so the view stays valid until the module's
-    /// memory grows (the view's length is then 0: ask again); `totals()` likewise.
+    /// reads after every `edit` without calling into the module:
+    /// `[k, t, keys…, totals…, counts…, codes…, severities…]`, where `k` keys whose findings changed
+    /// start at index 2, `t` rules whose running total changed start at index `K + 2` (`K` is
+    /// `keys().length`, `R` the number of rules), and from index `K + R + 2`, `2K + R + 2` and
+    /// `3K + R + 2`, for the `i`-th changed key: how many findings it has now (none to ask for when
+    /// 0), and when it has one, that finding's code (its place in `codes()`) and severity (0 error,
+    /// 1 warning, 2 info). A key's findings name the key's own cells (a cell's, or a rule's left side
+    /// then right), so a page can place a finding without asking for it. Its length is fixed, so the
+    /// view stays valid until the module's memory grows (the view's length is then 0: ask again);
+    /// `totals()` likewise.
     pub fn record(&self) -> js_sys::Uint32Array {
         // SAFETY: the record's buffer is allocated once, in the constructor, and never reallocated;
         // a view outliving a growth of the memory is detached by the browser (length 0), never
@@ -165,28 +207,43 @@ impl JsChecker {
         unsafe { js_sys::Float64Array::view(self.inner.totals()) }
     }
 
+    /// Every diagnostic code, in the order `record()` numbers them.
+    pub fn codes(&self) -> Vec<String> {
+        Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
+    }
+
     /// The name of every key, in key order: `cell:<id>` for each cell, then each rule's key (the
     /// `rule` findings carry).
     pub fn keys(&self) -> Vec<String> {
         (0..self.inner.key_count()).filter_map(|k| self.inner.key_name(k).map(str::to_string)).collect()
     }
 
-    /// `findingsOf(key)`: the current findings of one key, with their messages.
+    /// `findingsOf(key, messages = true)`: the current findings of one key, with their messages; or,
+    /// when `messages` is `false`, placed only (see `Placed`: a page that makes a message when it
+    /// shows its finding asks again then).
     #[wasm_bindgen(js_name = findingsOf)]
-    pub fn findings_of(&self, key: u32) -> Result<JsValue, JsError> {
+    pub fn findings_of(&self, key: u32, messages: Option<bool>) -> Result<JsValue, JsError> {
         if key as usize >= self.inner.key_count() {
             return Err(JsError::new(&format!("disclosure-report: the checker has no key number {key}")));
         }
-        let mut found = self.inner.key_findings(key as usize);
-        messages::localize(&mut found, self.inner.form(), self.lang);
-        to_js(&found)
+        if self.inner.key_finding_count(key as usize) == 0 {
+            return Ok(js_sys::Array::new().into());
+        }
+        self.findings(self.inner.key_findings(key as usize), messages)
     }
 
-    /// Every current finding of the table.
-    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
-        let mut all = self.inner.diagnostics();
-        messages::localize(&mut all, self.inner.form(), self.lang);
-        to_js(&all)
+    /// `diagnostics(messages = true)`: every current finding of the table, with their messages, or
+    /// placed only when `messages` is `false`.
+    pub fn diagnostics(&self, messages: Option<bool>) -> Result<JsValue, JsError> {
+        self.findings(self.inner.diagnostics(), messages)
+    }
+
+    fn findings(&self, mut found: Vec<Diagnostic>, messages: Option<bool>) -> Result<JsValue, JsError> {
+        if messages.unwrap_or(true) {
+            messages::localize(&mut found, self.inner.form(), self.lang);
+            return to_js(&found);
+        }
+        to_js(&found.iter().map(Placed::from).collect::<Vec<_>>())
     }
 
     /// The running totals of sums still being filled.

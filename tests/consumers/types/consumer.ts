@@ -197,6 +197,18 @@ console.info(row, html.length);
 const checker = new Checker('2021', { mode: 'filling', lang: 'zh' });
 const update = notAny(checker.setCell('B:1:total', '３'));
 console.info(update.rules, update.diagnostics.map((d) => d.code), checker.pending()[0]?.sum, checker.report().cells);
+// The keystroke protocol: a number back, the change record read from a view, findings asked for
+// placed only (no message, no detail) or whole.
+const cell = checker.keys().indexOf('cell:B:1:total');
+if (checker.edit(cell, '36') > 0) {
+  const key = checker.record()[2] ?? 0;
+  const placedOnly = checker.findingsOf(key, false);
+  const messaged: Diagnostic[] = checker.findingsOf(key);
+  const empty: '' = placedOnly[0]?.message ?? '';
+  console.info(empty, messaged[0]?.message, checker.totals()[0], checker.diagnostics(false).length);
+  // @ts-expect-error: a finding placed only has no detail to make a message from
+  console.info(placedOnly[0]?.detail);
+}
 checker.setMode('submit');
 checker.free();
 
