@@ -317,9 +317,14 @@ impl Name {
 
     fn with(path: String, last: String, marker: Option<Marker>) -> Name {
         let chars: Vec<char> = last.chars().collect();
-        let mut set = chars.clone();
-        set.sort_unstable();
-        set.dedup();
+        // Sorted by insertion: a label's few characters need no general sort (whose code would be
+        // a few kilobytes of the form page's download).
+        let mut set: Vec<char> = Vec::with_capacity(chars.len());
+        for &c in &chars {
+            if let Err(at) = set.binary_search(&c) {
+                set.insert(at, c);
+            }
+        }
         let bits = set.iter().fold(0, |bits, &c| bits | char_bit(c));
         Name { path, last, chars, set, bits, marker }
     }
