@@ -1,7 +1,9 @@
 //! A fixed amount of work for a profiler (valgrind --tool=callgrind): `profile check N` runs N full
 //! checks of the 2021 sample, `profile import N` N text imports of it (each followed by the check),
 //! `profile edit N` the sample's cells typed N times into a fresh form, a keystroke at a time, through
-//! the keystroke protocol (`Checker::edit`), reading what each changed as the page does.
+//! the keystroke protocol (`Checker::edit`), reading what each changed as the page does, `profile
+//! view N` the 2021 form's definition built and encoded N times, as `formDefinition` gives it to a
+//! page at attach, and `profile view-build N` the same without the encoding.
 use disclosure_report::engine::Mode;
 use disclosure_report::import;
 use disclosure_report::validate::{self, Options};
@@ -37,7 +39,9 @@ fn main() {
                 }
                 seen
             }
-            _ => panic!("check, table, import or edit"),
+            "view" => serde_json::to_string(&report.form.def().view()).expect("encodes").len(),
+            "view-build" => report.form.def().view().rules.len(),
+            _ => panic!("check, table, import, edit, view or view-build"),
         };
     }
     println!("{total}");

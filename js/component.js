@@ -60,6 +60,16 @@ const DRAFT_DELAY_MS = 400;
 const attached = new WeakMap();
 let instances = 0;
 
+/**
+ * Each form version's definition, indexed by cell, made once per page: it is the same for every
+ * attachment (read, never changed), and a page without `form` tries every version.
+ */
+const indexes = new Map();
+function indexOf(formId) {
+  if (!indexes.has(formId)) indexes.set(formId, indexDefinition(checking.formDefinition(formId)));
+  return indexes.get(formId);
+}
+
 function misuse(message) {
   return new TypeError(`disclosure-report: ${message}`);
 }
@@ -378,7 +388,7 @@ class Attachment {
     const candidates = this.settings.form ? [this.settings.form] : FORMS;
     let best = null;
     for (const formId of candidates) {
-      const index = indexDefinition(checking.formDefinition(formId));
+      const index = indexOf(formId);
       const mapping = discover(this.form, index, fields, checking.matchLabel);
       // Without `form`, the version whose cells the page has most; a tie goes to the newer.
       if (!best || mapping.cells.size >= best.mapping.cells.size) best = { formId, index, mapping };

@@ -242,11 +242,17 @@ impl FormDef {
     /// The cell's id: the row id for a single-table form (`3.3.4.a`), else `B:3.7:total`.
     pub fn cell_id(&self, cell: CellRef) -> String {
         let table = self.table(cell);
+        let row = self.row(cell).id;
         if table.id.is_empty() {
-            self.row(cell).id.to_string()
-        } else {
-            format!("{}:{}:{}", table.id, self.row(cell).id, self.column(cell).id)
+            return row.to_string();
         }
+        // Joined by hand, not `format!`: a form's ids are made by the thousand at a page's start.
+        let column = self.column(cell).id;
+        let mut id = String::with_capacity(table.id.len() + row.len() + column.len() + 2);
+        for part in [table.id, ":", row, ":", column] {
+            id.push_str(part);
+        }
+        id
     }
 
     /// The cell with this id, if the form has it.

@@ -118,7 +118,9 @@ impl FormDef {
         let mut out = Vec::new();
         for def in self.rules {
             for (lhs, rhs) in self.expand_rule(def) {
-                let base = format!("{}:{}", def.code.as_str(), self.cell_id(lhs[0]));
+                let mut base = String::from(def.code.as_str());
+                base.push(':');
+                base.push_str(&self.cell_id(lhs[0]));
                 let n = seen.entry(base.clone()).or_insert(0);
                 *n += 1;
                 let key = if *n == 1 { base } else { format!("{base}#{n}") };
@@ -133,15 +135,25 @@ impl FormDef {
     pub fn expand_rule(&self, def: &RuleDef) -> Vec<(Vec<CellRef>, Vec<CellRef>)> {
         let Some(t) = self.tables.iter().position(|t| t.id == def.table) else { return vec![] };
         let table = &self.tables[t];
-        let cell = |row_id: &str, column_id: &str| -> Option<CellRef> {
-            let r = table.rows.iter().position(|r| r.id == row_id)?;
+        let row_of = |row_id: &str| table.rows.iter().position(|r| r.id == row_id);
+        let cell = |r: Option<usize>, column_id: &str| -> Option<CellRef> {
+            let r = r?;
             let c = table.row_columns(&table.rows[r]).iter().position(|c| c.id == column_id)?;
             Some(CellRef { table: t as u16, row: r as u16, column: c as u16 })
         };
-        let side = |ids: &[&str], fixed: &str, vertical: bool| -> Option<Vec<CellRef>> {
-            ids.iter().map(|id| if vertical { cell(id, fixed) } else { cell(fixed, id) }).collect()
-        };
         let vertical = def.axis == Axis::Vertical;
+        // A vertical rule names rows and runs through columns: its rows are found once, not at
+        // every column (the search by id was most of the cost of expanding a form's rules).
+        let rows_of = |ids: &[&str]| -> Vec<Option<usize>> { ids.iter().map(|id| row_of(id)).collect() };
+        let (lhs_rows, rhs_rows) = if vertical { (rows_of(def.lhs), rows_of(def.rhs)) } else { (vec![], vec![]) };
+        let side =
+            |ids: &[&str], rows: &[Option<usize>], line: &str, line_row: Option<usize>| -> Option<Vec<CellRef>> {
+                if vertical {
+                    rows.iter().map(|&r| cell(r, line)).collect()
+                } else {
+                    ids.iter().map(|id| cell(line_row, id)).collect()
+                }
+            };
         let lines: Vec<&str> = match (def.scope.is_empty(), vertical) {
             (false, _) => def.scope.to_vec(),
             (true, true) => table.columns.iter().map(|c| c.id).collect(),
@@ -149,12 +161,30 @@ impl FormDef {
         };
         lines
             .into_iter()
-            .filter_map(|line| Some((side(def.lhs, line, vertical)?, side(def.rhs, line, vertical)?)))
+            .filter_map(|line| {
+                let line_row = if vertical { None } else { row_of(line) };
+                Some((side(def.lhs, &lhs_rows, line, line_row)?, side(def.rhs, &rhs_rows, line, line_row)?))
+            })
             .collect()
     }
 
     /// The definition as plain data.
     pub fn view(&self) -> FormView {
+        // Each cell's id formatted once: the rules name the same cells thousands of times, and
+        // formatting an id at each was more than half the cost of `formDefinition` at a page's start.
+        let ids: Vec<Vec<Vec<String>>> = (0..self.tables.len())
+            .map(|t| {
+                let table = &self.tables[t];
+                (0..table.rows.len())
+                    .map(|r| {
+                        (0..table.row_columns(&table.rows[r]).len())
+                            .map(|c| self.cell_id(CellRef { table: t as u16, row: r as u16, column: c as u16 }))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let id = |c: CellRef| ids[c.table as usize][c.row as usize][c.column as usize].clone();
         let mut cells = self.cells().peekable();
         FormView {
             id: self.id.as_str(),
@@ -172,7 +202,7 @@ impl FormDef {
                         .iter()
                         .map(|r| {
                             let columns = t.row_columns(r);
-                            let ids = columns.iter().filter_map(|_| cells.next()).map(|c| self.cell_id(c)).collect();
+                            let ids = columns.iter().filter_map(|_| cells.next()).map(id).collect();
                             RowView {
                                 id: r.id,
                                 label: r.label,
@@ -199,8 +229,8 @@ impl FormDef {
                     code: r.def.code,
                     severity: r.def.severity,
                     relation: relation_name(r.def.relation),
-                    lhs: r.lhs.into_iter().map(|c| self.cell_id(c)).collect(),
-                    rhs: r.rhs.into_iter().map(|c| self.cell_id(c)).collect(),
+                    lhs: r.lhs.into_iter().map(id).collect(),
+                    rhs: r.rhs.into_iter().map(id).collect(),
                     when_filled: r.def.when_filled,
                 })
                 .collect(),
