@@ -84,16 +84,20 @@ const REASONS = {
     'would have to cross as counts and indexes, which validate\'s contract (objects with messages) does not allow.',
   node_full_check_ratio_wasm_over_js: 'as in Chromium (full_check_ratio_wasm_over_js): the answer\'s 126 findings with messages cross as 28.5 KB of JSON, whose JSON.parse alone costs about what the peer\'s whole check does.',
   cold_start_page_ms:
-    "in a fresh page, compiling the form page's checker takes 2 to 7 ms and importing and instantiating it 21 to 30 ms; " +
-    "the rest is the demo page's own setup (finding its cells, restoring the draft, the first whole-table check and its " +
-    'notes) and the layout it causes, before ready. The whole API\'s module loads after ready.',
+    "measured in fresh Chromium pages (medians of 7): importing the checker's glue 16 to 22 ms and instantiating its " +
+    ".wasm 12 to 17 ms; then the first call of each thing the page's setup needs, in the module's baseline tier: " +
+    'formDefinition 8.3 ms (16.6 before its ids were formatted once), a Checker 2.5 ms, keys() and codes() 1.6 ms, the ' +
+    "empty table's findings placed only 1.5 ms; the rest is the demo page's own setup (finding its cells, restoring the " +
+    "draft, the notes) and the layout it causes. The whole API's module loads after ready.",
   checker_wasm_gzip_bytes:
     "the checker holds the four forms' definitions and the table's messages in both languages (63 KB of data before " +
     'compression), the rule engine, the value parser, the label matching of zero-configuration pages, the serialisation ' +
-    "of findings and of the form definition (serde_json), and std's formatting, panic and allocator code. 60 KB needs " +
-    'findings that cross without serde_json and label matching in the on-demand module (not done).',
+    "of findings and of the form definition (serde_json), and std's formatting, panic and allocator code (twiggy: 57 KB " +
+    "of data, 38 KB of the exports' inlined bodies, 21 KB allocator, 24 KB of core's string and panic code, before " +
+    'compression). Taken off in issue 13: serde_json\'s error texts, three sorts\' code, the producers section (106.2 -> ' +
+    '98.1 KB; 99.1 KB with formDefinition\'s id table). 60 KB needs findings that cross without serde_json and label matching in the on-demand module (not done).',
   glue_gzip_bytes:
-    "both modules' glue: the component imports the whole API's glue (7.2 KB) beside the checker's (4.8 KB), and a page " +
+    "both modules' glue: the component imports the whole API's glue (7.7 KB) beside the checker's (5.3 KB), and a page " +
     "importing the package's index gets it in any case.",
 };
 
