@@ -535,8 +535,7 @@ impl Checker {
             all.extend(found.into_iter().map(|d| (d.severity, c as u32, d)));
         }
         all.extend(rules);
-        let places = self.cells.len();
-        in_order(all, places)
+        in_order(all, self.cells.len())
     }
 
     /// The running totals of sums whose children are not all filled, for the neutral hint beside the parent.

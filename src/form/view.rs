@@ -185,7 +185,6 @@ impl FormDef {
             })
             .collect();
         let id = |c: CellRef| ids[c.table as usize][c.row as usize][c.column as usize].clone();
-        let mut cells = self.cells().peekable();
         FormView {
             id: self.id.as_str(),
             title: self.title,
@@ -193,16 +192,17 @@ impl FormDef {
             tables: self
                 .tables
                 .iter()
-                .map(|t| TableView {
+                .zip(&ids)
+                .map(|(t, table_ids)| TableView {
                     id: t.id,
                     title: t.title,
                     columns: t.columns.iter().map(column).collect(),
                     rows: t
                         .rows
                         .iter()
-                        .map(|r| {
+                        .zip(table_ids)
+                        .map(|(r, row_ids)| {
                             let columns = t.row_columns(r);
-                            let ids = columns.iter().filter_map(|_| cells.next()).map(id).collect();
                             RowView {
                                 id: r.id,
                                 label: r.label,
@@ -215,7 +215,7 @@ impl FormDef {
                                 depth: r.depth,
                                 optional: r.optional,
                                 columns: columns.iter().map(column).collect(),
-                                cells: ids,
+                                cells: row_ids.clone(),
                             }
                         })
                         .collect(),

@@ -173,9 +173,8 @@ impl JsChecker {
             self.record[counts + i] = count as u32;
             // A key's one finding placed in the record itself: its code and severity (its cells and
             // key are the key's own, which the page knows from the form).
-            if count == 1 {
-                let (code, severity) =
-                    self.inner.key_finding_kind(key as usize).unwrap_or((Code::ALL[0], Severity::Error));
+            let kind = self.inner.key_finding_kind(key as usize).filter(|_| count == 1);
+            if let Some((code, severity)) = kind {
                 self.record[codes + i] = Code::ALL.iter().position(|&c| c == code).unwrap_or(0) as u32;
                 self.record[severities + i] = severity as u32;
             }

@@ -15,11 +15,6 @@ use crate::render::{self, RenderOptions};
 use crate::report::Report;
 use crate::validate::{self, Options};
 
-/// A report from JavaScript. It crosses as one string, the browser's own `JSON.stringify` read by
-/// serde_json: read field by field (serde-wasm-bindgen), each of a table's few hundred cells cost
-/// calls into JavaScript for its key and its text, and decoding was most of a whole check's time
-/// (`npm run bench`). A report whose cells are a `Map` (which JSON cannot hold), or one JSON does not
-/// read as a report, is read field by field, which also says what is wrong with it.
 /// Decode an argument; `undefined` and `null` give the default. (Arguments come in through
 /// serde-wasm-bindgen, which also takes `Map`s, as callers may build the report's cells in one.)
 fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
@@ -29,6 +24,11 @@ fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str)
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("disclosure-report: {what}: {e}")))
 }
 
+/// A report from JavaScript. It crosses as one string, the browser's own `JSON.stringify` read by
+/// serde_json: read field by field (serde-wasm-bindgen), each of a table's few hundred cells cost
+/// calls into JavaScript for its key and its text, and decoding was most of a whole check's time
+/// (`npm run bench`). A report whose cells are a `Map` (which JSON cannot hold), or one JSON does not
+/// read as a report, is read field by field, which also says what is wrong with it.
 fn report_from_js(value: JsValue) -> Result<Report, JsError> {
     let cells = js_sys::Reflect::get(&value, &JsValue::from_str("cells")).unwrap_or(JsValue::UNDEFINED);
     if value.is_object() && !cells.is_instance_of::<js_sys::Map>() {
